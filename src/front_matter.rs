@@ -1,0 +1,298 @@
+//! Splitting a Markdown file into its YAML front matter and body, and reading the YAML
+//! strictly.
+//!
+//! This is the only module that knows the YAML crate. It reads front matter into
+//! [`FieldSet`] records whose every field remembers its line and column, and it collects
+//! *all* unknown keys of a mapping instead of stopping at the first, so that `check` can
+//! report each of them with a "did you mean" hint. Scalars are read into strings verbatim:
+//! an unquoted `0005.0005` stays the text `0005.0005`, never the number 5.0005.
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// Largest front matter accepted, in bytes. Real appeals use well under 4 KiB; the limit
+/// keeps a pasted file or a YAML bomb from costing more than a moment.
+pub const MAX_FRONT_MATTER: usize = 64 * 1024;
+
+/// A place in a file: line and column, both counted from 1 at the top of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    /// Line, from 1; the opening `---` is line 1.
+    pub line: u32,
+    /// Column, from 1, in characters.
+    pub column: u32,
+}
+
+impl Pos {
+    /// The top of the file, for problems that have no better place.
+    pub const TOP: Pos = Pos { line: 1, column: 1 };
+}
+
+/// A value together with where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    /// The value as read.
+    pub value: T,
+    /// Where the value starts.
+    pub at: Pos,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        let at = Pos {
+            line: u32::try_from(s.referenced.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(s.referenced.column()).unwrap_or(u32::MAX),
+        };
+        Ok(Located { value: s.value, at })
+    }
+}
+
+/// A record read from a YAML mapping, one optional [`Located`] field per known key.
+pub trait FieldSet: Default {
+    /// The keys this record knows, in the order documentation lists them.
+    const NAMES: &'static [&'static str];
+    /// Reads the value of `key` if it is known; returns `false` for an unknown key
+    /// without consuming its value.
+    fn take<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+}
+
+/// Declares a [`FieldSet`] record: every field becomes `Option<Located<T>>`.
+macro_rules! field_set {
+    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Default)]
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: Option<$crate::front_matter::Located<$ty>>,)*
+        }
+        impl $crate::front_matter::FieldSet for $name {
+            const NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
+            fn take<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+            ) -> Result<bool, A::Error> {
+                match key {
+                    $(stringify!($field) => self.$field = Some(map.next_value()?),)*
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+        }
+    };
+}
+pub(crate) use field_set;
+
+/// A [`FieldSet`] record plus the keys of its mapping that it does not know.
+#[derive(Debug, Default)]
+pub struct Checked<T> {
+    /// The known fields.
+    pub fields: T,
+    /// Unknown keys, in file order, with their positions.
+    pub unknown: Vec<Located<String>>,
+}
+
+impl<'de, T: FieldSet> Deserialize<'de> for Checked<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct MapVisitor<T>(PhantomData<T>);
+        impl<'de, T: FieldSet> Visitor<'de> for MapVisitor<T> {
+            type Value = Checked<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of field names to values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked<T>, A::Error> {
+                let mut out = Checked::<T>::default();
+                while let Some(key) = map.next_key::<Located<String>>()? {
+                    if !out.fields.take(&key.value, &mut map)? {
+                        map.next_value::<IgnoredAny>()?;
+                        out.unknown.push(key);
+                    }
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// A Markdown file cut into its parts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML, including the opening `---` line so that the parser's line numbers are
+    /// the file's line numbers.
+    pub yaml: &'a str,
+    /// The Markdown after the closing fence.
+    pub body: &'a str,
+    /// Line number of the first body line.
+    pub body_line: u32,
+}
+
+/// Why a file could not be cut into front matter and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SplitError {
+    /// The file does not start with a `---` line.
+    NoOpeningFence,
+    /// No closing `---` line follows.
+    NoClosingFence,
+    /// The front matter is larger than [`MAX_FRONT_MATTER`].
+    TooLarge,
+}
+
+/// Cuts normalised text (no byte-order mark, `\n` line ends) at its front-matter fences.
+///
+/// Fails when the first line is not `---`, when no closing `---` follows, or when the
+/// front matter is larger than [`MAX_FRONT_MATTER`].
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Err(SplitError::NoOpeningFence);
+    }
+    let mut offset = first_end + 1;
+    let mut line = 2u32;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let this = text[offset..end].trim_end();
+        if this == "---" || this == "..." {
+            if offset > MAX_FRONT_MATTER {
+                return Err(SplitError::TooLarge);
+            }
+            let body = if end < text.len() { &text[end + 1..] } else { "" };
+            return Ok(Split { yaml: &text[..offset], body, body_line: line + 1 });
+        }
+        if offset > MAX_FRONT_MATTER {
+            return Err(SplitError::TooLarge);
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    Err(SplitError::NoClosingFence)
+}
+
+/// A YAML problem with its place, if the parser knew it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// The parser's own explanation (English).
+    pub detail: String,
+    /// Where the parser stopped.
+    pub at: Option<Pos>,
+}
+
+fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_documents = 1;
+    budget.max_depth = 16;
+    budget.max_nodes = 10_000;
+    budget.max_aliases = 100;
+    budget.max_total_scalar_bytes = MAX_FRONT_MATTER;
+    let mut o = serde_saphyr::Options::default();
+    o.budget = Some(budget);
+    o.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::Error;
+    o.strict_booleans = true;
+    o.reject_unsupported_tags = true;
+    o.with_snippet = false;
+    o
+}
+
+/// Reads YAML text strictly into `T`.
+///
+/// Fails on syntax errors, duplicate keys, unsupported tags, values of the wrong shape,
+/// and documents that exceed the size, depth or alias budget.
+pub fn parse<T: for<'de> Deserialize<'de>>(yaml: &str) -> Result<T, YamlError> {
+    if yaml.len() > MAX_FRONT_MATTER * 4 {
+        return Err(YamlError { detail: "document too large".into(), at: None });
+    }
+    serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|e| {
+        let at = e.location().map(|l| Pos {
+            line: u32::try_from(l.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(l.column()).unwrap_or(u32::MAX),
+        });
+        YamlError { detail: strip_location(&e.without_snippet().to_string()), at }
+    })
+}
+
+/// Removes the parser's own "at line X, column Y" tail: we print places ourselves, in
+/// file coordinates and in the user's language.
+fn strip_location(message: &str) -> String {
+    let cut = message.find(" at line ").unwrap_or(message.len());
+    message[..cut].trim().to_string()
+}
+
+/// Turns raw file bytes into text ready for [`split`]: drops a UTF-8 byte-order mark and
+/// turns CRLF line ends into LF. Returns `None` when the bytes are not UTF-8.
+pub fn normalise(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).ok()?;
+    if text.contains('\r') {
+        Some(std::borrow::Cow::Owned(text.replace("\r\n", "\n")))
+    } else {
+        Some(std::borrow::Cow::Borrowed(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    field_set!(Sample { id: String, topics: Vec<Located<String>>, rating: u8 });
+
+    #[test]
+    fn lines_count_from_the_opening_fence() {
+        let text = "---\nid: 2026-0001\nrating: 4\n---\nBody\n";
+        let s = split(text).unwrap();
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_line, 5);
+        let c: Checked<Sample> = parse(s.yaml).unwrap();
+        let id = c.fields.id.unwrap();
+        assert_eq!(id.value, "2026-0001");
+        assert_eq!(id.at, Pos { line: 2, column: 5 });
+        assert_eq!(c.fields.rating.unwrap().value, 4);
+    }
+
+    #[test]
+    fn unknown_keys_are_all_collected() {
+        let c: Checked<Sample> = parse("---\nid: x\nasignee: a\nfoo: [1, 2]\n").unwrap();
+        let names: Vec<_> = c.unknown.iter().map(|k| (k.value.as_str(), k.at.line)).collect();
+        assert_eq!(names, [("asignee", 3), ("foo", 4)]);
+    }
+
+    #[test]
+    fn unquoted_codes_stay_verbatim() {
+        let c: Checked<Sample> = parse("---\ntopics: [0005.0005, 0003.0010]\n").unwrap();
+        let topics: Vec<_> = c.fields.topics.unwrap().value.into_iter().map(|t| t.value).collect();
+        assert_eq!(topics, ["0005.0005", "0003.0010"]);
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_with_a_line() {
+        let e = parse::<Checked<Sample>>("---\nid: a\nrating: 3\nid: b\n").unwrap_err();
+        assert_eq!(e.at.map(|p| p.line), Some(4), "{e:?}");
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused() {
+        let mut bomb = String::from("---\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..8 {
+            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            bomb.push_str(&format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        assert!(parse::<Checked<Sample>>(&bomb).is_err());
+        let deep = format!("---\nid: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+        assert!(parse::<Checked<Sample>>(&deep).is_err());
+    }
+
+    #[test]
+    fn windows_files_are_normalised() {
+        let t = normalise(b"\xEF\xBB\xBF---\r\nid: a\r\n---\r\nB\r\n").unwrap();
+        assert_eq!(t, "---\nid: a\n---\nB\n");
+        assert!(normalise(b"\xcf\xf0\xe8").is_none());
+    }
+
+    #[test]
+    fn missing_fences_are_reported() {
+        assert_eq!(split("id: 1\n"), Err(SplitError::NoOpeningFence));
+        assert_eq!(split("---\nid: 1\n"), Err(SplitError::NoClosingFence));
+        let huge = format!("---\nx: \"{}\"\n---\n", "a".repeat(MAX_FRONT_MATTER));
+        assert_eq!(split(&huge), Err(SplitError::TooLarge));
+    }
+}
