@@ -287,7 +287,7 @@ pub fn read(
     let raw: Checked<RawAppeal> = match front_matter::parse(split.yaml) {
         Ok(raw) => raw,
         Err(e) => {
-            r.error("yaml-syntax", e.at.unwrap_or(Pos::TOP), messages::yaml_syntax(&e.detail));
+            r.error("yaml-syntax", e.at.unwrap_or(Pos::TOP), messages::yaml_syntax(&e.problem));
             return (None, r.diagnostics);
         }
     };

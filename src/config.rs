@@ -234,7 +234,7 @@ pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
     let raw: Checked<RawConfig> = match front_matter::parse(text) {
         Ok(raw) => raw,
         Err(e) => {
-            r.error("yaml-syntax", e.at.unwrap_or(Pos::TOP), messages::yaml_syntax(&e.detail));
+            r.error("yaml-syntax", e.at.unwrap_or(Pos::TOP), messages::yaml_syntax(&e.problem));
             return Err(r.diagnostics);
         }
     };

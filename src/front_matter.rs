@@ -169,12 +169,25 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     Err(SplitError::NoClosingFence)
 }
 
+/// What kind of YAML problem was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YamlProblem {
+    /// A tab in indentation, which YAML forbids.
+    Tab,
+    /// The same key twice in one mapping.
+    DuplicateKey(String),
+    /// Too large, too deep, or too many aliases.
+    Budget,
+    /// Anything else, with the parser's own explanation (English).
+    Other(String),
+}
+
 /// A YAML problem with its place, if the parser knew it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YamlError {
-    /// The parser's own explanation (English).
-    pub detail: String,
-    /// Where the parser stopped.
+    /// What went wrong.
+    pub problem: YamlProblem,
+    /// Where.
     pub at: Option<Pos>,
 }
 
@@ -200,15 +213,41 @@ fn options() -> serde_saphyr::Options {
 /// and documents that exceed the size, depth or alias budget.
 pub fn parse<T: for<'de> Deserialize<'de>>(yaml: &str) -> Result<T, YamlError> {
     if yaml.len() > MAX_FRONT_MATTER * 4 {
-        return Err(YamlError { detail: "document too large".into(), at: None });
+        return Err(YamlError { problem: YamlProblem::Budget, at: None });
+    }
+    if let Some(at) = tab_in_indentation(yaml) {
+        return Err(YamlError { problem: YamlProblem::Tab, at: Some(at) });
     }
     serde_saphyr::from_str_with_options::<T>(yaml, options()).map_err(|e| {
         let at = e.location().map(|l| Pos {
             line: u32::try_from(l.line()).unwrap_or(u32::MAX),
             column: u32::try_from(l.column()).unwrap_or(u32::MAX),
         });
-        YamlError { detail: strip_location(&e.without_snippet().to_string()), at }
+        YamlError { problem: classify(&strip_location(&e.without_snippet().to_string())), at }
     })
+}
+
+/// The first tab inside a line's leading whitespace. The parser reports such tabs at the
+/// start of the previous scalar, which sends people to the wrong line.
+fn tab_in_indentation(yaml: &str) -> Option<Pos> {
+    yaml.lines().enumerate().find_map(|(i, line)| {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let column = indent.chars().position(|c| c == '\t')?;
+        Some(Pos { line: i as u32 + 1, column: column as u32 + 1 })
+    })
+}
+
+fn classify(detail: &str) -> YamlProblem {
+    if let Some(rest) = detail.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        YamlProblem::DuplicateKey(key.to_string())
+    } else if detail.contains("budget") {
+        YamlProblem::Budget
+    } else if detail.contains("found a tab") {
+        YamlProblem::Tab
+    } else {
+        YamlProblem::Other(detail.to_string())
+    }
 }
 
 /// Removes the parser's own "at line X, column Y" tail: we print places ourselves, in
@@ -267,6 +306,7 @@ mod tests {
     fn duplicate_keys_are_errors_with_a_line() {
         let e = parse::<Checked<Sample>>("---\nid: a\nrating: 3\nid: b\n").unwrap_err();
         assert_eq!(e.at.map(|p| p.line), Some(4), "{e:?}");
+        assert_eq!(e.problem, YamlProblem::DuplicateKey("id".into()));
     }
 
     #[test]
@@ -279,6 +319,13 @@ mod tests {
         assert!(parse::<Checked<Sample>>(&bomb).is_err());
         let deep = format!("---\nid: {}{}\n", "[".repeat(5000), "]".repeat(5000));
         assert!(parse::<Checked<Sample>>(&deep).is_err());
+    }
+
+    #[test]
+    fn a_tab_in_indentation_is_reported_where_it_is() {
+        let e = parse::<Checked<Sample>>("---\nid: a\nrating:\n\t4\n").unwrap_err();
+        assert_eq!(e.problem, YamlProblem::Tab);
+        assert_eq!(e.at, Some(Pos { line: 4, column: 1 }));
     }
 
     #[test]

@@ -6,11 +6,16 @@
 //! roles; [`stats`] aggregates; [`render`] writes the site.
 
 pub mod appeal;
+pub mod cli;
 pub mod config;
 pub mod dates;
+pub mod deadline;
 pub mod diagnostic;
 pub mod fields;
 pub mod front_matter;
 pub mod load;
 pub mod messages;
+pub mod register;
+pub mod report;
+pub mod rules;
 pub mod sector;

@@ -128,15 +128,25 @@ pub fn front_matter_too_large(limit_kib: usize) -> Message {
     )
 }
 
-pub fn yaml_syntax(detail: &str) -> Message {
-    let ru_hint = if detail.contains("tab") {
-        " (в YAML нельзя делать отступы табуляцией — замените её пробелами)"
-    } else if detail.contains("duplicate") {
-        " (одно и то же поле указано дважды — оставьте одно)"
-    } else {
-        ""
-    };
-    msg(format!("ошибка YAML: {detail}{ru_hint}"), format!("YAML error: {detail}"))
+pub fn yaml_syntax(problem: &crate::front_matter::YamlProblem) -> Message {
+    use crate::front_matter::YamlProblem;
+    match problem {
+        YamlProblem::Tab => msg(
+            "табуляция в отступе: в YAML отступы делаются только пробелами",
+            "a tab in indentation: YAML indents with spaces only",
+        ),
+        YamlProblem::DuplicateKey(key) => msg(
+            format!("поле «{key}» указано дважды; оставьте одно"),
+            format!("the field \"{key}\" is given twice; keep one"),
+        ),
+        YamlProblem::Budget => msg(
+            "блок полей слишком велик, слишком глубоко вложен или содержит слишком много ссылок (&, *)",
+            "the field block is too large, too deeply nested, or has too many aliases (&, *)",
+        ),
+        YamlProblem::Other(detail) => {
+            msg(format!("ошибка синтаксиса YAML: {detail}"), format!("YAML syntax error: {detail}"))
+        }
+    }
 }
 
 pub fn unknown_field(field: &str, suggestion: Option<&str>) -> Message {
@@ -434,6 +444,43 @@ pub fn no_config() -> Message {
         "нет файла otklik.yaml; запустите otklik в корне репозитория или укажите --root",
         "no otklik.yaml; run otklik at the repository root or pass --root",
     )
+}
+
+pub fn not_on_staff(role_ru: &str, role_en: &str, id: &str, suggestion: Option<&str>) -> Message {
+    let (ru, en) = hint(suggestion);
+    msg(
+        format!("{role_ru} «{id}» нет в списке сотрудников (staff в otklik.yaml){ru}"),
+        format!("{role_en} \"{id}\" is not on the staff list (staff in otklik.yaml){en}"),
+    )
+}
+
+pub fn answered_while_open(status: &str) -> Message {
+    msg(
+        format!(
+            "указана дата ответа, но статус «{status}»; если ответ вернули на доработку, добавьте запись в returned или reopened"
+        ),
+        format!(
+            "an answer date is set but the status is \"{status}\"; if the answer was sent back, add an entry to returned or reopened"
+        ),
+    )
+}
+
+pub fn rating_without_answer() -> Message {
+    msg(
+        "оценка заявителя указана, а ответа ещё нет",
+        "the citizen's rating is set but there is no answer yet",
+    )
+}
+
+pub fn no_settlements() -> Message {
+    msg(
+        "в otklik.yaml не перечислены поселения (municipality.settlements); поле locality не проверяется",
+        "otklik.yaml lists no settlements (municipality.settlements); locality is not checked",
+    )
+}
+
+pub fn no_sectors() -> Message {
+    msg("в папке sectors/ нет ни одного отраслевого блока", "the sectors/ folder has no sectors")
 }
 
 #[cfg(test)]

@@ -80,7 +80,7 @@ pub fn read(text: &str, file: &str, stem: &str) -> (Option<Sector>, Vec<Diagnost
     let raw: Checked<RawSector> = match front_matter::parse(split.yaml) {
         Ok(raw) => raw,
         Err(e) => {
-            r.error("yaml-syntax", e.at.unwrap_or(Pos::TOP), messages::yaml_syntax(&e.detail));
+            r.error("yaml-syntax", e.at.unwrap_or(Pos::TOP), messages::yaml_syntax(&e.problem));
             return (None, r.diagnostics);
         }
     };

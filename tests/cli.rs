@@ -1,0 +1,311 @@
+//! Runs the real `otklik` binary over fixture repositories copied into temporary folders.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A fixture copied into a fresh temporary folder, which the test may change freely.
+struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    fn from_fixture(name: &str) -> Repo {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        copy_tree(&from, dir.path());
+        Repo { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+
+    fn otklik(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_otklik"))
+            .arg("--root")
+            .arg(self.path())
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("otklik runs");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    fn check_json(&self) -> serde_json::Value {
+        let run = self.otklik(&["check", "--today", "2026-12-04", "--format", "json"]);
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+    }
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target: PathBuf = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// (code, file, line) of every diagnostic, for compact assertions.
+fn places(report: &serde_json::Value) -> Vec<(String, String, u64)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+fn has(report: &serde_json::Value, code: &str, file: &str, line: u64) -> bool {
+    places(report).contains(&(code.to_string(), file.to_string(), line))
+}
+
+const APPEAL: &str = "---\nid: 2026-0010\nkind: appeal\nchannel: letter\nreceived: 2026-11-02\n\
+topic: \"0003.0009.0099.0742\"\nsector: roads\nlocality: Тюнгур\nstatus: new\n---\nТекст.\n";
+
+#[test]
+fn the_base_fixture_is_clean() {
+    let repo = Repo::from_fixture("check/base");
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("Проверено обращений: 2; ошибок: 0"), "{}", run.stdout);
+}
+
+#[test]
+fn an_unknown_field_is_named_with_its_line_and_a_suggestion() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write(
+        "appeals/2026/2026-0010.md",
+        APPEAL.replace("status: new", "status: new\nasignee: road.one"),
+    );
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(
+            "appeals/2026/2026-0010.md:10:1: ошибка: неизвестное поле «asignee» — может быть, «assignee»?"
+        ),
+        "{}",
+        run.stdout
+    );
+    let en = repo.otklik(&["--lang", "en", "check", "--today", "2026-12-04"]);
+    assert!(
+        en.stdout.contains("unknown field \"asignee\" — did you mean \"assignee\"?"),
+        "{}",
+        en.stdout
+    );
+}
+
+#[test]
+fn a_windows_file_with_bom_and_crlf_reads_like_any_other() {
+    let repo = Repo::from_fixture("check/base");
+    let text = format!("\u{feff}{}", APPEAL.replace('\n', "\r\n"));
+    repo.write("appeals/2026/2026-0010.md", text);
+    let report = repo.check_json();
+    assert_eq!(report["summary"]["errors"], 0, "{report}");
+    assert_eq!(report["summary"]["items"], 3);
+}
+
+#[test]
+fn a_legacy_encoding_is_an_error_that_names_the_file() {
+    let repo = Repo::from_fixture("check/base");
+    // "Текст" in Windows-1251.
+    let mut bytes = APPEAL.replace("Текст.", "").into_bytes();
+    bytes.extend_from_slice(b"\xd2\xe5\xea\xf1\xf2");
+    repo.write("appeals/2026/2026-0010.md", bytes);
+    let report = repo.check_json();
+    assert!(
+        places(&report).contains(&("encoding".into(), "appeals/2026/2026-0010.md".into(), 0)),
+        "{report}"
+    );
+}
+
+#[test]
+fn russian_dates_and_moscow_times_are_read_as_documented() {
+    let repo = Repo::from_fixture("check/base");
+    let text = APPEAL.replace(
+        "received: 2026-11-02",
+        "received: 2026-11-02T22:30:00+03:00\nregistered: 03.11.2026",
+    );
+    repo.write("appeals/2026/2026-0010.md", text);
+    let report = repo.check_json();
+    assert_eq!(report["summary"]["errors"], 0, "{report}");
+    let item = report["items"].as_array().unwrap().iter().find(|i| i["id"] == "2026-0010").unwrap();
+    assert_eq!(item["start"], "2026-11-03");
+}
+
+#[test]
+fn a_date_time_without_offset_is_local_with_a_warning() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write(
+        "appeals/2026/2026-0010.md",
+        APPEAL.replace("received: 2026-11-02", "received: 2026-11-02 10:15"),
+    );
+    let report = repo.check_json();
+    assert!(has(&report, "assumed-local-time", "appeals/2026/2026-0010.md", 5), "{report}");
+    assert_eq!(report["summary"]["errors"], 0);
+}
+
+#[test]
+fn tabs_and_duplicate_keys_are_reported_at_their_lines() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write("appeals/2026/2026-0010.md", APPEAL.replace("sector: roads", "sector:\n\troads"));
+    repo.write(
+        "appeals/2026/2026-0011.md",
+        APPEAL
+            .replace("2026-0010", "2026-0011")
+            .replace("status: new", "status: new\nstatus: assigned"),
+    );
+    let report = repo.check_json();
+    assert!(has(&report, "yaml-syntax", "appeals/2026/2026-0010.md", 8), "{report}");
+    assert!(has(&report, "yaml-syntax", "appeals/2026/2026-0011.md", 10), "{report}");
+}
+
+#[test]
+fn unquoted_topic_codes_keep_their_digits() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write(
+        "appeals/2026/2026-0010.md",
+        APPEAL.replace("\"0003.0009.0099.0742\"", "0003.0009.0099.0742"),
+    );
+    repo.write(
+        "appeals/2026/2026-0011.md",
+        APPEAL.replace("2026-0010", "2026-0011").replace("\"0003.0009.0099.0742\"", "0003.0010"),
+    );
+    let report = repo.check_json();
+    assert!(!places(&report).iter().any(|p| p.1.ends_with("0010.md")), "{report}");
+    assert!(has(&report, "topic-not-in-sector", "appeals/2026/2026-0011.md", 6), "{report}");
+}
+
+#[test]
+fn huge_and_deeply_nested_files_fail_fast_with_a_clear_error() {
+    let repo = Repo::from_fixture("check/base");
+    let deep = format!("---\nid: {}{}\n---\n", "[".repeat(100_000), "]".repeat(100_000));
+    repo.write("appeals/2026/2026-0010.md", deep);
+    let huge = format!("---\nid: 2026-0011\n---\n{}", "а".repeat(2 * 1024 * 1024));
+    repo.write("appeals/2026/2026-0011.md", huge);
+    let report = repo.check_json();
+    let codes: Vec<_> = places(&report).into_iter().map(|p| (p.0, p.1)).collect();
+    assert!(
+        codes.contains(&("front-matter".into(), "appeals/2026/2026-0010.md".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("file-too-large".into(), "appeals/2026/2026-0011.md".into())),
+        "{codes:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_repository_is_refused() {
+    let repo = Repo::from_fixture("check/base");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.md"), APPEAL).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        repo.path().join("appeals/2026/2026-0010.md"),
+    )
+    .unwrap();
+    let report = repo.check_json();
+    assert!(has(&report, "symlink-outside", "appeals/2026/2026-0010.md", 0), "{report}");
+    assert_eq!(report["summary"]["items"], 2);
+}
+
+#[test]
+fn references_are_checked_against_sectors_staff_and_settlements() {
+    let repo = Repo::from_fixture("check/base");
+    let text = APPEAL
+        .replace("sector: roads", "sector: zhkh")
+        .replace("locality: Тюнгур", "locality: Тюнгурр")
+        .replace("status: new", "status: assigned\nassignee: road.one");
+    repo.write("appeals/2026/2026-0010.md", text);
+    let report = repo.check_json();
+    let file = "appeals/2026/2026-0010.md";
+    assert!(has(&report, "topic-not-in-sector", file, 6), "{report}");
+    assert!(has(&report, "unknown-locality", file, 8), "{report}");
+    assert!(has(&report, "assignee-not-in-sector", file, 10), "{report}");
+}
+
+#[test]
+fn statuses_require_their_fields_and_dates_stay_in_order() {
+    let repo = Repo::from_fixture("check/base");
+    let text = APPEAL
+        .replace("status: new", "status: forwarded")
+        .replace("received: 2026-11-02", "received: 2026-11-02\nregistered: 2026-11-01");
+    repo.write("appeals/2026/2026-0010.md", text);
+    let report = repo.check_json();
+    let file = "appeals/2026/2026-0010.md";
+    assert!(has(&report, "reason-missing", file, 10), "{report}");
+    assert!(has(&report, "date-order", file, 6), "{report}");
+}
+
+#[test]
+fn the_id_must_equal_the_file_name_and_be_unique() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write("appeals/2026/2026-0010.md", APPEAL);
+    repo.write("appeals/2025/2026-0010.md", APPEAL);
+    repo.write("appeals/2026/2026-0012.md", APPEAL);
+    let report = repo.check_json();
+    assert!(has(&report, "id-mismatch", "appeals/2026/2026-0012.md", 2), "{report}");
+    assert!(has(&report, "duplicate-id", "appeals/2026/2026-0010.md", 2), "{report}");
+}
+
+#[test]
+fn a_missing_configuration_exits_with_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_otklik"))
+        .arg("--root")
+        .arg(dir.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("otklik.yaml"));
+}
+
+#[test]
+fn a_broken_configuration_exits_with_two_and_names_the_line() {
+    let repo = Repo::from_fixture("check/base");
+    let config = std::fs::read_to_string(repo.path().join("otklik.yaml")).unwrap();
+    repo.write(
+        "otklik.yaml",
+        config.replace("time_zone: Asia/Barnaul", "time_zone: Asia/Barnaoul"),
+    );
+    let run = repo.otklik(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("otklik.yaml:4:14:"), "{}", run.stderr);
+}
+
+#[test]
+fn nesting_within_the_size_limit_is_refused_by_depth() {
+    let repo = Repo::from_fixture("check/base");
+    let deep = format!("---\nid: {}{}\n---\n", "[".repeat(5_000), "]".repeat(5_000));
+    repo.write("appeals/2026/2026-0010.md", deep);
+    let report = repo.check_json();
+    assert!(has(&report, "yaml-syntax", "appeals/2026/2026-0010.md", 2), "{report}");
+}
