@@ -9,6 +9,7 @@ pub mod appeal;
 pub mod calendar;
 pub mod config;
 pub mod dates;
+pub mod deadline;
 pub mod diagnostic;
 pub mod fields;
 pub mod front_matter;
