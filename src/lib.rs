@@ -6,6 +6,7 @@
 //! roles; [`stats`] aggregates; [`render`] writes the site.
 
 pub mod appeal;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod dates;

@@ -3,6 +3,8 @@
 //! Each function builds one [`Message`] in all languages at once, so a missing translation
 //! is a compile error rather than a blank line in a report.
 
+use crate::config::{Term, Unit};
+use crate::deadline::DeadlineState;
 use serde::{Deserialize, Serialize};
 use std::fmt::Display;
 
@@ -483,6 +485,117 @@ pub fn no_sectors() -> Message {
     msg("в папке sectors/ нет ни одного отраслевого блока", "the sectors/ folder has no sectors")
 }
 
+/// A term in words: «30 календарных дней», "30 calendar days".
+pub fn term(t: Term) -> Message {
+    let n = t.amount;
+    let (one, few, many, en) = match t.unit {
+        Unit::CalendarDays => {
+            ("календарный день", "календарных дня", "календарных дней", "calendar day")
+        }
+        Unit::WorkingDays => ("рабочий день", "рабочих дня", "рабочих дней", "working day"),
+        Unit::WorkingHours => ("рабочий час", "рабочих часа", "рабочих часов", "working hour"),
+        Unit::Hours => ("час", "часа", "часов", "hour"),
+    };
+    let ru = match (n % 10, n % 100) {
+        (1, r) if r != 11 => one,
+        (2..=4, r) if !(12..=14).contains(&r) => few,
+        _ => many,
+    };
+    let s = if n == 1 { "" } else { "s" };
+    msg(format!("{n} {ru}"), format!("{n} {en}{s}"))
+}
+
+/// The rule of a 59-FZ appeal's answer term.
+pub fn rule_appeal(t: Term) -> Message {
+    let t = term(t);
+    msg(
+        format!("59-ФЗ ст. 12: {} со дня регистрации", t.ru),
+        format!("59-FZ art. 12: {} from registration", t.en),
+    )
+}
+
+/// The rule of a ПОС message's answer term.
+pub fn rule_message(t: Term) -> Message {
+    let t = term(t);
+    msg(
+        format!("ПОС: {} со дня регистрации", t.ru),
+        format!("POS (Gosuslugi feedback platform): {} from registration", t.en),
+    )
+}
+
+/// The rule of an incident's first response.
+pub fn rule_incident_first_response(t: Term, urgent: bool) -> Message {
+    let t = term(t);
+    if urgent {
+        msg(
+            format!("Инцидент менеджмент, срочный инцидент: первый ответ — {} с поступления", t.ru),
+            format!(
+                "Incident management, urgent incident: first response within {} of receipt",
+                t.en
+            ),
+        )
+    } else {
+        msg(
+            format!("Инцидент менеджмент: первый ответ — {} с поступления", t.ru),
+            format!("Incident management: first response within {} of receipt", t.en),
+        )
+    }
+}
+
+/// The rule of an incident's final answer after the interim reply.
+pub fn rule_incident_answer(t: Term) -> Message {
+    let t = term(t);
+    msg(
+        format!("Инцидент менеджмент: окончательный ответ — {} после промежуточного", t.ru),
+        format!("Incident management: final answer within {} after the interim reply", t.en),
+    )
+}
+
+/// The rule after the citizen disputed the answer: a new full term from `date`.
+pub fn rule_reopened(t: Term, date: &str) -> Message {
+    let t = term(t);
+    msg(
+        format!("повторное рассмотрение: {} с {date}", t.ru),
+        format!("reconsideration: {} from {date}", t.en),
+    )
+}
+
+/// The rule of an extended appeal.
+pub fn rule_extended(until: &str) -> Message {
+    msg(
+        format!("59-ФЗ ст. 12 ч. 2: срок продлён до {until}"),
+        format!("59-FZ art. 12 part 2: extended until {until}"),
+    )
+}
+
+/// The rule of a deadline typed in the `due` field.
+pub fn rule_manual() -> Message {
+    msg("срок указан вручную (поле due)", "deadline set by hand (field due)")
+}
+
+/// Warning: an hour-based term counted from a receipt without a time of day.
+pub fn received_without_time() -> Message {
+    msg(
+        "в поле «received» нет времени, а срок считается в часах; отсчёт ведётся с начала дня — допишите время, например 2026-03-02T10:15:00+07:00",
+        "\"received\" has no time of day but the term is in hours; it is counted from the start of the day — add the time, e.g. 2026-03-02T10:15:00+07:00",
+    )
+}
+
+/// The name of a deadline state, as staff and citizens read it.
+pub fn deadline_state(state: DeadlineState) -> Message {
+    match state {
+        DeadlineState::OnTrack => msg("в работе, срок не истёк", "on track"),
+        DeadlineState::DueSoon => msg("срок истекает", "due soon"),
+        DeadlineState::Overdue => msg("просрочено", "overdue"),
+        DeadlineState::AnsweredOnTime => msg("ответ дан в срок", "answered on time"),
+        DeadlineState::AnsweredLate => msg("ответ дан с нарушением срока", "answered late"),
+        DeadlineState::ClosedWithoutAnswer => {
+            msg("закрыто без ответа по существу", "closed without an answer")
+        }
+        DeadlineState::Unknown => msg("срок не определён", "unknown"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,5 +612,24 @@ mod tests {
         let m = unknown_field("asignee", Some("assignee"));
         assert_eq!(m.get(Lang::Ru), "неизвестное поле «asignee» — может быть, «assignee»?");
         assert_eq!(m.get(Lang::En), "unknown field \"asignee\" — did you mean \"assignee\"?");
+    }
+
+    #[test]
+    fn terms_take_the_russian_plural() {
+        let t = |amount, unit| term(Term { amount, unit }).get(Lang::Ru).to_string();
+        assert_eq!(t(30, Unit::CalendarDays), "30 календарных дней");
+        assert_eq!(t(21, Unit::CalendarDays), "21 календарный день");
+        assert_eq!(t(3, Unit::WorkingDays), "3 рабочих дня");
+        assert_eq!(t(11, Unit::WorkingHours), "11 рабочих часов");
+        assert_eq!(t(14, Unit::Hours), "14 часов");
+        assert_eq!(t(24, Unit::Hours), "24 часа");
+        assert_eq!(term(Term { amount: 1, unit: Unit::Hours }).get(Lang::En), "1 hour");
+    }
+
+    #[test]
+    fn the_default_appeal_rule_reads_as_in_the_design() {
+        let m = rule_appeal(Term { amount: 30, unit: Unit::CalendarDays });
+        assert_eq!(m.get(Lang::Ru), "59-ФЗ ст. 12: 30 календарных дней со дня регистрации");
+        assert_eq!(m.get(Lang::En), "59-FZ art. 12: 30 calendar days from registration");
     }
 }

@@ -4,6 +4,7 @@
 //! deadlines → rules. Deadlines come before rules because some rules ask whether an item
 //! is late.
 
+use crate::calendar::WorkingCalendar;
 use crate::deadline::{self, Deadline};
 use crate::diagnostic::{self, Diagnostic};
 use crate::load::{self, LoadError, Repository};
@@ -31,7 +32,13 @@ pub fn assemble(root: &std::path::Path, today: Option<NaiveDate>) -> Result<Regi
     let today =
         today.unwrap_or_else(|| chrono::Utc::now().with_timezone(&repo.config.zone).date_naive());
     let mut diagnostics = std::mem::take(&mut repo.diagnostics);
-    let deadlines = deadline::compute_all(&repo, today, &mut diagnostics);
+    let calendar = WorkingCalendar::for_config(&repo.config);
+    let rules = &repo.config.deadlines;
+    let mut deadlines = Vec::with_capacity(repo.appeals.len());
+    for (d, found) in deadline::compute_all(&repo.appeals, rules, &calendar, today) {
+        deadlines.push(d);
+        diagnostics.extend(found);
+    }
     diagnostics.extend(rules::check(&repo, today));
     diagnostic::sort(&mut diagnostics);
     Ok(Register { repo, deadlines, diagnostics, today })

@@ -186,11 +186,8 @@ fn item<'a>(a: &'a crate::appeal::Appeal, d: &'a Deadline, lang: Lang) -> ItemJs
         status: a.status.name(),
         sector: &a.sector,
         assignee: a.assignee.as_deref(),
-        start: d.start.format("%Y-%m-%d").to_string(),
-        due: d.due.map(|due| match due {
-            crate::deadline::Due::Day(day) => day.format("%Y-%m-%d").to_string(),
-            crate::deadline::Due::At(t) => t.to_rfc3339(),
-        }),
+        start: d.start.iso(),
+        due: Some(d.due.iso()),
         deadline_state: d.state,
         rule: d.rule.get(lang),
         skipped_days_off: d

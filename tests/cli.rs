@@ -85,7 +85,7 @@ fn has(report: &serde_json::Value, code: &str, file: &str, line: u64) -> bool {
     places(report).contains(&(code.to_string(), file.to_string(), line))
 }
 
-const APPEAL: &str = "---\nid: 2026-0010\nkind: appeal\nchannel: letter\nreceived: 2026-11-02\n\
+const APPEAL: &str = "---\nid: 2026-0010\nkind: appeal\nchannel: letter\nreceived: 2026-11-20\n\
 topic: \"0003.0009.0099.0742\"\nsector: roads\nlocality: Тюнгур\nstatus: new\n---\nТекст.\n";
 
 #[test]
@@ -147,15 +147,21 @@ fn a_legacy_encoding_is_an_error_that_names_the_file() {
 #[test]
 fn russian_dates_and_moscow_times_are_read_as_documented() {
     let repo = Repo::from_fixture("check/base");
-    let text = APPEAL.replace(
-        "received: 2026-11-02",
-        "received: 2026-11-02T22:30:00+03:00\nregistered: 03.11.2026",
-    );
-    repo.write("appeals/2026/2026-0010.md", text);
+    // 22:30 in Moscow (UTC+3) is 02:30 of the next day in Barnaul (UTC+7).
+    let moscow = APPEAL.replace("received: 2026-11-20", "received: 2026-11-20T22:30:00+03:00");
+    repo.write("appeals/2026/2026-0010.md", moscow);
+    let russian = APPEAL
+        .replace("2026-0010", "2026-0011")
+        .replace("received: 2026-11-20", "received: 20.11.2026\nregistered: 23.11.2026");
+    repo.write("appeals/2026/2026-0011.md", russian);
     let report = repo.check_json();
     assert_eq!(report["summary"]["errors"], 0, "{report}");
-    let item = report["items"].as_array().unwrap().iter().find(|i| i["id"] == "2026-0010").unwrap();
-    assert_eq!(item["start"], "2026-11-03");
+    let start = |id: &str| {
+        let items = report["items"].as_array().unwrap();
+        items.iter().find(|i| i["id"] == id).unwrap()["start"].as_str().unwrap().to_string()
+    };
+    assert_eq!(start("2026-0010"), "2026-11-21");
+    assert_eq!(start("2026-0011"), "2026-11-23");
 }
 
 #[test]
@@ -163,7 +169,7 @@ fn a_date_time_without_offset_is_local_with_a_warning() {
     let repo = Repo::from_fixture("check/base");
     repo.write(
         "appeals/2026/2026-0010.md",
-        APPEAL.replace("received: 2026-11-02", "received: 2026-11-02 10:15"),
+        APPEAL.replace("received: 2026-11-20", "received: 2026-11-20 10:15"),
     );
     let report = repo.check_json();
     assert!(has(&report, "assumed-local-time", "appeals/2026/2026-0010.md", 5), "{report}");
@@ -256,7 +262,7 @@ fn statuses_require_their_fields_and_dates_stay_in_order() {
     let repo = Repo::from_fixture("check/base");
     let text = APPEAL
         .replace("status: new", "status: forwarded")
-        .replace("received: 2026-11-02", "received: 2026-11-02\nregistered: 2026-11-01");
+        .replace("received: 2026-11-20", "received: 2026-11-20\nregistered: 2026-11-19");
     repo.write("appeals/2026/2026-0010.md", text);
     let report = repo.check_json();
     let file = "appeals/2026/2026-0010.md";
