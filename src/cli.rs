@@ -71,6 +71,22 @@ pub enum Command {
     Check(CheckArgs),
     /// Check, then build the public and internal site into site/.
     Build(BuildArgs),
+    /// List open items that are overdue or due soon, most urgent first.
+    Due(DueArgs),
+}
+
+/// Arguments of `due`.
+#[derive(Debug, clap::Args)]
+pub struct DueArgs {
+    /// The day to judge against (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_today)]
+    pub today: Option<chrono::NaiveDate>,
+    /// Only this sector.
+    #[arg(long)]
+    pub sector: Option<String>,
+    /// Only this assignee (staff id).
+    #[arg(long)]
+    pub assignee: Option<String>,
 }
 
 /// Arguments of `check`.
@@ -123,6 +139,7 @@ pub fn run(cli: &Cli) -> Outcome {
     match &cli.command {
         Command::Check(args) => check(cli, args),
         Command::Build(args) => build(cli, args),
+        Command::Due(args) => due(cli, args),
     }
 }
 
@@ -215,6 +232,18 @@ fn build(cli: &Cli, args: &BuildArgs) -> Outcome {
         code: 0,
         ..Outcome::default()
     }
+}
+
+fn due(cli: &Cli, args: &DueArgs) -> Outcome {
+    let register = match assemble(cli, args.today) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let lang = lang(cli, Some(&register));
+    let filter =
+        crate::queue::Filter { sector: args.sector.clone(), assignee: args.assignee.clone() };
+    let queue = crate::queue::urgent(&register, &filter);
+    Outcome { stdout: crate::queue::table(&queue, lang), code: 0, ..Outcome::default() }
 }
 
 #[cfg(test)]

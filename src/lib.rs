@@ -16,6 +16,7 @@ pub mod fields;
 pub mod front_matter;
 pub mod load;
 pub mod messages;
+pub mod queue;
 pub mod register;
 pub mod report;
 pub mod rules;

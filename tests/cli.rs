@@ -315,3 +315,22 @@ fn nesting_within_the_size_limit_is_refused_by_depth() {
     let report = repo.check_json();
     assert!(has(&report, "yaml-syntax", "appeals/2026/2026-0010.md", 2), "{report}");
 }
+
+#[test]
+fn due_lists_overdue_and_due_soon_items_most_urgent_first() {
+    let repo = Repo::from_fixture("check/base");
+    // Received 2026-10-01: 30 days end on 2026-10-31 (Saturday), moved to Monday 2026-11-02.
+    repo.write(
+        "appeals/2026/2026-0010.md",
+        APPEAL.replace("received: 2026-11-20", "received: 2026-10-01"),
+    );
+    let run = repo.otklik(&["--lang", "en", "due", "--today", "2026-12-04"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("id"), "{}", run.stdout);
+    assert!(lines[1].starts_with("2026-0010  2026-11-02"), "{}", run.stdout);
+    assert!(lines[2].starts_with("2026-0002  2026-12-04"), "{}", run.stdout);
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    let roads = repo.otklik(&["--lang", "en", "due", "--today", "2026-12-04", "--sector", "zhkh"]);
+    assert_eq!(roads.stdout.lines().count(), 2, "{}", roads.stdout);
+}
