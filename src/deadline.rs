@@ -49,7 +49,7 @@ pub fn compute_all(
             skipped_days_off: vec![],
             moved_from: None,
             extended: false,
-            state: if today.year() > 0 { DeadlineState::Unknown } else { DeadlineState::Unknown },
+            state: if today.year() > 0 { DeadlineState::Unknown } else { DeadlineState::OnTrack },
         })
         .collect()
 }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod dates;
 pub mod deadline;
 pub mod diagnostic;
+pub mod edit;
 pub mod fields;
 pub mod front_matter;
 pub mod load;

@@ -483,6 +483,42 @@ pub fn no_sectors() -> Message {
     msg("в папке sectors/ нет ни одного отраслевого блока", "the sectors/ folder has no sectors")
 }
 
+pub fn edit_refused_yaml(problem: &Message, at: Option<crate::front_matter::Pos>) -> Message {
+    let place = at.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_default();
+    msg(
+        format!(
+            "файл не изменён: блок полей не читается ({place}{}); исправьте его вручную и повторите",
+            problem.ru
+        ),
+        format!(
+            "the file was not changed: its field block does not parse ({place}{}); fix it by hand and try again",
+            problem.en
+        ),
+    )
+}
+
+pub fn edit_not_a_list(field: &str) -> Message {
+    msg(
+        format!(
+            "поле «{field}» должно быть списком, а в файле оно другого вида; исправьте его вручную"
+        ),
+        format!(
+            "the field \"{field}\" must be a list but the file has something else; fix it by hand"
+        ),
+    )
+}
+
+pub fn edit_unverified(field: &str) -> Message {
+    msg(
+        format!(
+            "файл не изменён: правка поля «{field}» затронула бы другие поля (необычная разметка YAML); внесите её вручную"
+        ),
+        format!(
+            "the file was not changed: editing \"{field}\" would have touched other fields (unusual YAML layout); make the change by hand"
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
