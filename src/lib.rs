@@ -6,6 +6,7 @@
 //! roles; [`stats`] aggregates; [`render`] writes the site.
 
 pub mod appeal;
+pub mod change;
 pub mod cli;
 pub mod config;
 pub mod dates;
@@ -14,6 +15,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod fields;
 pub mod front_matter;
+pub mod history;
 pub mod load;
 pub mod messages;
 pub mod register;
