@@ -16,6 +16,7 @@ pub mod edit;
 pub mod fields;
 pub mod front_matter;
 pub mod history;
+pub mod init;
 pub mod load;
 pub mod messages;
 pub mod register;
