@@ -367,7 +367,7 @@ mod tests {
         assert_eq!(issues[1]["location"]["lines"]["begin"], 1);
 
         let expected = fnv1a64(
-            "unknown-field\0appeals/2026/2026-0042.md\07\0unknown field \"asignee\" — did you mean \"assignee\"?"
+            "unknown-field\0appeals/2026/2026-0042.md\x007\x00unknown field \"asignee\" — did you mean \"assignee\"?"
                 .as_bytes(),
         );
         assert_eq!(first["fingerprint"], format!("{expected:016x}"));
