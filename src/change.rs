@@ -475,7 +475,10 @@ fn status_changes(
             if to == Status::Answered && needs_answer_date(a) {
                 changes.push(Change::set("answered", Value::plain(iso(today))));
             }
-            detail = Some(result.name().to_string());
+            // Closing names the result only when it changes it.
+            if to == Status::Answered || request.result.is_some() {
+                detail = Some(result.name().to_string());
+            }
         }
         Status::Forwarded | Status::LeftUnanswered => {
             let Some(reason) = request.reason.clone().or_else(|| a.reason.clone()) else {
@@ -630,7 +633,7 @@ fn add_days(day: NaiveDate, days: u32) -> NaiveDate {
 /// Fails, writing nothing, when `received` is not a date, the new file would have errors
 /// (an unknown sector or settlement, a topic outside the sector, …), or git cannot be
 /// written.
-pub fn new(options: &Options, request: &NewRequest) -> Result<Done, ChangeError> {
+pub fn new_item(options: &Options, request: &NewRequest) -> Result<Done, ChangeError> {
     let session = Session::open(options)?;
     let year = session.now.year();
     let id = next_id(&options.root, &session.repo, year);

@@ -304,7 +304,7 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Check(args) => check(cli, args),
         Command::Build(args) => build(cli, args),
         Command::New(args) => {
-            edited(cli, change::new(&edit_options(cli, &args.edit), &new_request(args)))
+            edited(cli, change::new_item(&edit_options(cli, &args.edit), &new_request(args)))
         }
         Command::Assign(args) => {
             edited(cli, change::assign(&edit_options(cli, &args.edit), &args.id, &args.staff))

@@ -102,8 +102,8 @@ pub fn init(dir: &Path, options: &Options) -> Result<Initialised, InitError> {
         Some(who) => {
             commit::init(dir)?;
             let paths: Vec<&str> = names.iter().map(String::as_str).collect();
-            let message =
-                messages::commit_init(MUNICIPALITY).get(crate::messages::Lang::Ru).to_string();
+            // The new otklik.yaml says `language: ru`, so the audit trail starts in Russian.
+            let message = messages::commit_init().get(messages::Lang::Ru).to_string();
             Some(commit::commit(dir, &paths, &message, &who, now)?)
         }
     };
@@ -117,7 +117,7 @@ fn is_empty_or_missing(dir: &Path) -> bool {
     }
 }
 
-/// The placeholder name of the municipality, also used in the first commit's message.
+/// The placeholder name of the municipality.
 const MUNICIPALITY: &str = "ЗАМЕНИТЕ: МО «Название района» Название региона";
 
 /// Every file of a new repository, as (path, text).

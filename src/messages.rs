@@ -784,11 +784,8 @@ pub fn commit_extend(id: &str, until: &str, reason: &str) -> Message {
     )
 }
 
-pub fn commit_init(name: &str) -> Message {
-    msg(
-        format!("otklik init: новый реестр обращений ({name})"),
-        format!("otklik init: new register of appeals ({name})"),
-    )
+pub fn commit_init() -> Message {
+    msg("otklik init: новый реестр обращений", "otklik init: new register of appeals")
 }
 
 // `otklik init`.

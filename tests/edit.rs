@@ -587,3 +587,16 @@ fn check_speaks_gitlab_and_github() {
         github.stdout
     );
 }
+
+#[test]
+fn closing_keeps_the_result_and_says_so_only_when_it_changes() {
+    let repo = Repo::new();
+    let before = repo.read("appeals/2026/2026-0001.md");
+    let run = repo.otklik(&["status", "2026-0001", "closed"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(repo.head().0, "2026-0001: статус answered → closed");
+    assert_eq!(
+        repo.read("appeals/2026/2026-0001.md"),
+        before.replace("status: answered\n", "status: closed\n")
+    );
+}
