@@ -265,7 +265,7 @@ impl Session {
         if let Some(a) = self.repo.appeals.iter().find(|a| a.id == id) {
             return Ok(a);
         }
-        let stem = format!("{id}.md");
+        let stem = format!("/{id}.md");
         let broken: Vec<Diagnostic> =
             self.repo.diagnostics.iter().filter(|d| d.file.ends_with(&stem)).cloned().collect();
         if let Some(first) = broken.first() {

@@ -376,6 +376,28 @@ fn assemble(cli: &Cli, today: Option<chrono::NaiveDate>) -> Result<Register, Out
     })
 }
 
+/// For the CI formats, the problems of an unreadable `otklik.yaml` as a report CI can
+/// read; the other formats leave them to standard error alone.
+fn config_report(cli: &Cli, format: Format) -> String {
+    if !matches!(format, Format::Gitlab | Format::Github) {
+        return String::new();
+    }
+    let lang = lang(cli, None);
+    let problems = match register::assemble(&cli.root, None) {
+        Err(LoadError::BadConfig(ds)) => ds,
+        _ => vec![crate::diagnostic::Diagnostic::error(
+            "no-config",
+            crate::config::FILE,
+            None,
+            crate::messages::no_config(),
+        )],
+    };
+    match format {
+        Format::Gitlab => report::gitlab_issues(&problems, lang) + "\n",
+        _ => report::github_commands(&problems, lang),
+    }
+}
+
 fn failed(tally: Tally, strict: bool) -> bool {
     tally.errors > 0 || (strict && tally.warnings > 0)
 }
@@ -383,7 +405,10 @@ fn failed(tally: Tally, strict: bool) -> bool {
 fn check(cli: &Cli, args: &CheckArgs) -> Outcome {
     let mut register = match assemble(cli, args.today) {
         Ok(r) => r,
-        Err(o) => return o,
+        Err(mut o) => {
+            o.stdout = config_report(cli, args.format);
+            return o;
+        }
     };
     let lang = lang(cli, Some(&register));
     let tally = Tally::of(&register.diagnostics);

@@ -246,9 +246,14 @@ struct CodeQualityLines {
 /// `minor`, so that problems show in the merge request's diff. A problem without a line
 /// is placed on line 1.
 pub fn gitlab(register: &Register, lang: Lang) -> String {
+    gitlab_issues(&register.diagnostics, lang)
+}
+
+/// The Code Quality report of a list of diagnostics, for when no register could be
+/// assembled (a broken `otklik.yaml`): CI still gets a report it can read.
+pub fn gitlab_issues(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    let issues: Vec<CodeQualityIssue> = register
-        .diagnostics
+    let issues: Vec<CodeQualityIssue> = diagnostics
         .iter()
         .map(|d| {
             let first = fingerprint(d, 0);
@@ -276,8 +281,17 @@ pub fn gitlab(register: &Register, lang: Lang) -> String {
 /// GitHub Actions workflow commands, one `::error` or `::warning` line per diagnostic
 /// (shown as annotations on the pull request's files), then the summary line.
 pub fn github(register: &Register, lang: Lang) -> String {
+    let mut out = github_commands(&register.diagnostics, lang);
+    let tally = Tally::of(&register.diagnostics);
+    out.push_str(&summary(register.repo.appeals.len(), tally, lang));
+    out.push('\n');
+    out
+}
+
+/// The workflow commands of a list of diagnostics, without the summary line.
+pub fn github_commands(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let mut out = String::new();
-    for d in &register.diagnostics {
+    for d in diagnostics {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -291,9 +305,6 @@ pub fn github(register: &Register, lang: Lang) -> String {
         let message = github_data(d.message.get(lang));
         out.push_str(&format!("::{command} {}::{message}\n", properties.join(",")));
     }
-    let tally = Tally::of(&register.diagnostics);
-    out.push_str(&summary(register.repo.appeals.len(), tally, lang));
-    out.push('\n');
     out
 }
 

@@ -600,3 +600,35 @@ fn closing_keeps_the_result_and_says_so_only_when_it_changes() {
         before.replace("status: answered\n", "status: closed\n")
     );
 }
+
+#[test]
+fn a_broken_configuration_still_gives_ci_a_report() {
+    let repo = Repo::new();
+    let config =
+        repo.read("otklik.yaml").replace("time_zone: Asia/Barnaul", "time_zone: Asia/Barnaoul");
+    repo.write("otklik.yaml", config);
+    let root = repo.path().display().to_string();
+    let gitlab = run(Command::new(env!("CARGO_BIN_EXE_otklik"))
+        .args(["--root", &root, "check", "--format", "gitlab"]));
+    assert_eq!(gitlab.code, 2);
+    let issues: serde_json::Value = serde_json::from_str(&gitlab.stdout).unwrap();
+    assert_eq!(issues[0]["location"]["path"], "otklik.yaml");
+    assert_eq!(issues[0]["location"]["lines"]["begin"], 4);
+    let github = run(Command::new(env!("CARGO_BIN_EXE_otklik"))
+        .args(["--root", &root, "check", "--format", "github"]));
+    assert_eq!(github.code, 2);
+    assert!(
+        github.stdout.starts_with("::error file=otklik.yaml,line=4,col=14,"),
+        "{}",
+        github.stdout
+    );
+}
+
+#[test]
+fn an_unreadable_item_is_named_with_its_problems() {
+    let repo = Repo::with(&[("appeals/2026/2026-0009.md", "---\nid: 2026-0009\nstatus: [\n---\n")]);
+    let run = repo.otklik(&["assign", "2026-0009", "road.one"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.starts_with("appeals/2026/2026-0009.md не читается;"), "{}", run.stderr);
+    assert!(run.stderr.contains("  appeals/2026/2026-0009.md:"), "{}", run.stderr);
+}
