@@ -106,9 +106,17 @@ pub enum ChangeError {
         /// The operating system's reason.
         source: std::io::Error,
     },
-    /// git could not be read or written.
+    /// git could not be read or written; nothing was changed.
     #[error(transparent)]
     Git(#[from] CommitError),
+    /// The file was written but git failed to stage or commit it.
+    #[error("{file} was written but not committed: {error}")]
+    NotCommitted {
+        /// Repository-relative path.
+        file: String,
+        /// What git reported.
+        error: CommitError,
+    },
 }
 
 impl ChangeError {
@@ -140,6 +148,9 @@ impl ChangeError {
                 messages::write_failed(&path.display().to_string(), &source.to_string())
             }
             ChangeError::Git(e) => e.message(),
+            ChangeError::NotCommitted { file, error } => {
+                messages::written_not_committed(file, &error.message())
+            }
         }
     }
 
@@ -277,6 +288,10 @@ impl Session {
     }
 
     /// Checks, writes and commits `bytes` as the file `rel`.
+    ///
+    /// Everything that can be checked is checked before the write. Should git still fail
+    /// afterwards (a full disk, a lock held by another git process), the file stays
+    /// written and [`ChangeError::NotCommitted`] says so.
     fn finish(
         self,
         id: &str,
@@ -292,13 +307,12 @@ impl Session {
         write_atomically(&path, &bytes, is_new)
             .map_err(|source| ChangeError::Write { path: path.clone(), source })?;
         let summary = summary.get(self.lang()).to_string();
-        let commit = match who {
-            Some(who) => Some(commit::commit(&root, &[rel], &summary, &who, self.now)?),
-            None => {
-                commit::stage(&root, &[rel])?;
-                None
-            }
+        let recorded = match who {
+            Some(who) => commit::commit(&root, &[rel], &summary, &who, self.now).map(Some),
+            None => commit::stage(&root, &[rel]).map(|()| None),
         };
+        let commit =
+            recorded.map_err(|error| ChangeError::NotCommitted { file: rel.to_string(), error })?;
         Ok(Done { id: id.to_string(), file: rel.to_string(), summary, commit, warnings })
     }
 

@@ -741,6 +741,19 @@ pub fn write_failed(path: &str, detail: &str) -> Message {
     msg(format!("не удалось записать {path}: {detail}"), format!("cannot write {path}: {detail}"))
 }
 
+pub fn written_not_committed(file: &str, error: &Message) -> Message {
+    msg(
+        format!(
+            "{file} записан, но не зафиксирован ({}); выполните git add и git commit вручную",
+            error.ru
+        ),
+        format!(
+            "{file} was written but not committed ({}); run git add and git commit by hand",
+            error.en
+        ),
+    )
+}
+
 pub fn committed(summary: &str, commit: &str) -> Message {
     msg(format!("{summary} [коммит {commit}]"), format!("{summary} [commit {commit}]"))
 }
