@@ -457,15 +457,35 @@ pub fn status(
     session.edit(&a, &changes, summary)
 }
 
+/// The fields a status change writes (beyond `status`), and the detail for its commit
+/// message.
+type Extra = (Vec<Change>, Option<String>);
+
 /// The fields a status change writes, and the detail for its commit message.
 fn status_changes(
     a: &Appeal,
     to: Status,
     request: &StatusRequest,
     today: NaiveDate,
-) -> Result<(Vec<Change>, Option<String>), ChangeError> {
-    let refuse = |m| Err(ChangeError::Refused(m));
+) -> Result<Extra, ChangeError> {
     let back = matches!(a.status, Status::Answered | Status::Closed) && to == Status::InProgress;
+    check_options(to, request, back)?;
+    let (mut extra, detail) = match to {
+        Status::Assigned if a.assignee.is_none() => {
+            return Err(ChangeError::Refused(messages::assignee_needed()));
+        }
+        Status::Answered | Status::Closed => with_result(a, to, request, today)?,
+        Status::Forwarded | Status::LeftUnanswered => with_reason(a, to, request)?,
+        Status::InProgress if back => back_to_work(a, request, today),
+        _ => (Vec::new(), None),
+    };
+    extra.insert(0, Change::set("status", Value::plain(to.name())));
+    Ok((extra, detail))
+}
+
+/// Refuses options that mean nothing for the status asked for, rather than ignoring them.
+fn check_options(to: Status, request: &StatusRequest, back: bool) -> Result<(), ChangeError> {
+    let refuse = |m| Err(ChangeError::Refused(m));
     if request.result.is_some() && !to.is_answered() {
         return refuse(messages::result_not_applicable(to.name()));
     }
@@ -475,50 +495,57 @@ fn status_changes(
     if request.back.is_some() && !back {
         return refuse(messages::back_not_applicable());
     }
-    let mut changes = vec![Change::set("status", Value::plain(to.name()))];
-    let mut detail = None;
-    match to {
-        Status::Assigned if a.assignee.is_none() => return refuse(messages::assignee_needed()),
-        Status::Answered | Status::Closed => {
-            let Some(result) = request.result.or(a.result) else {
-                return refuse(messages::result_needed());
-            };
-            if let Some(r) = request.result {
-                changes.push(Change::set("result", Value::plain(r.name())));
-            }
-            if to == Status::Answered && needs_answer_date(a) {
-                changes.push(Change::set("answered", Value::plain(iso(today))));
-            }
-            // Closing names the result only when it changes it.
-            if to == Status::Answered || request.result.is_some() {
-                detail = Some(result.name().to_string());
-            }
-        }
-        Status::Forwarded | Status::LeftUnanswered => {
-            let Some(reason) = request.reason.clone().or_else(|| a.reason.clone()) else {
-                return refuse(messages::reason_needed(to.name()));
-            };
-            if let Some(r) = &request.reason {
-                changes.push(Change::set("reason", Value::text(r)));
-            }
-            detail = Some(reason);
-        }
-        Status::InProgress if back => {
-            let default = if a.status == Status::Closed { Back::Reopened } else { Back::Returned };
-            let loop_kind = request.back.unwrap_or(default);
-            let mut entry = vec![("date".to_string(), Value::plain(iso(today)))];
-            if let Some(r) = &request.reason {
-                entry.push(("reason".to_string(), Value::text(r)));
-            }
-            changes.push(Change::append(loop_kind.field(), Value::Map(entry)));
-            detail = Some(match &request.reason {
-                Some(r) => format!("{}: {r}", loop_kind.field()),
-                None => loop_kind.field().to_string(),
-            });
-        }
-        _ => {}
+    Ok(())
+}
+
+/// `answered` and `closed` need a result; `answered` also needs a current answer date.
+fn with_result(
+    a: &Appeal,
+    to: Status,
+    request: &StatusRequest,
+    today: NaiveDate,
+) -> Result<Extra, ChangeError> {
+    let Some(result) = request.result.or(a.result) else {
+        return Err(ChangeError::Refused(messages::result_needed()));
+    };
+    let mut changes = Vec::new();
+    if let Some(r) = request.result {
+        changes.push(Change::set("result", Value::plain(r.name())));
     }
-    Ok((changes, detail))
+    if to == Status::Answered && needs_answer_date(a) {
+        changes.push(Change::set("answered", Value::plain(iso(today))));
+    }
+    // Closing names the result only when it changes it.
+    let named = to == Status::Answered || request.result.is_some();
+    Ok((changes, named.then(|| result.name().to_string())))
+}
+
+/// `forwarded` and `left_unanswered` need a reason: the body, or the art. 11 ground.
+fn with_reason(a: &Appeal, to: Status, request: &StatusRequest) -> Result<Extra, ChangeError> {
+    let Some(reason) = request.reason.clone().or_else(|| a.reason.clone()) else {
+        return Err(ChangeError::Refused(messages::reason_needed(to.name())));
+    };
+    let changes = match &request.reason {
+        Some(r) => vec![Change::set("reason", Value::text(r))],
+        None => Vec::new(),
+    };
+    Ok((changes, Some(reason)))
+}
+
+/// A return from `answered` or `closed` to work is recorded as a dated `returned` or
+/// `reopened` entry (DOMAIN.md), not as a status of its own.
+fn back_to_work(a: &Appeal, request: &StatusRequest, today: NaiveDate) -> Extra {
+    let default = if a.status == Status::Closed { Back::Reopened } else { Back::Returned };
+    let field = request.back.unwrap_or(default).field();
+    let mut entry = vec![("date".to_string(), Value::plain(iso(today)))];
+    if let Some(r) = &request.reason {
+        entry.push(("reason".to_string(), Value::text(r)));
+    }
+    let detail = match &request.reason {
+        Some(r) => format!("{field}: {r}"),
+        None => field.to_string(),
+    };
+    (vec![Change::append(field, Value::Map(entry))], Some(detail))
 }
 
 /// Whether moving to `answered` must set the answer date: there is none, or it is older
