@@ -3,7 +3,10 @@
 //! Each function here returns the text to print and an exit status; `main` prints and
 //! exits. Exit codes: 0 success, 1 check or build failed, 2 bad usage or configuration.
 
+use crate::appeal::{Channel, Kind, Outcome as ItemResult, Status};
+use crate::change;
 use crate::diagnostic::{Severity, Tally};
+use crate::fields::Choice;
 use crate::load::LoadError;
 use crate::messages::Lang;
 use crate::register::{self, Register};
@@ -62,6 +65,10 @@ pub enum Format {
     Text,
     /// The JSON of DESIGN.md, for CI and tests.
     Json,
+    /// GitLab Code Quality report (JSON), shown in merge requests.
+    Gitlab,
+    /// GitHub Actions workflow commands, shown as annotations.
+    Github,
 }
 
 /// Subcommands.
@@ -73,6 +80,170 @@ pub enum Command {
     Build(BuildArgs),
     /// List open items that are overdue or due soon, most urgent first.
     Due(DueArgs),
+    /// Register a new item under the next free number of the year, and commit it.
+    New(NewArgs),
+    /// Name the assignee of an item (a new item becomes assigned), and commit.
+    Assign(AssignArgs),
+    /// Move an item along the workflow, and commit; an illegal step is refused.
+    Status(StatusArgs),
+    /// Extend an appeal's deadline once (head or curator only), and commit.
+    Extend(ExtendArgs),
+    /// Record the answer to an item (date, result, summary), and commit.
+    Answer(AnswerArgs),
+    /// Create a new municipality repository in an empty folder.
+    Init(InitArgs),
+}
+
+/// Options every edit command shares.
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// Only stage the change (git add); do not commit.
+    #[arg(long)]
+    pub no_commit: bool,
+    /// Record this moment instead of the clock (RFC 3339); for scripts and tests.
+    #[arg(long, hide = true, value_parser = parse_now)]
+    pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+/// Arguments of `new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Sector id (a file in sectors/).
+    #[arg(long)]
+    pub sector: String,
+    /// Classifier code of the topic, e.g. 0003.0009.0099.0742.
+    #[arg(long)]
+    pub topic: String,
+    /// Settlement (one of municipality.settlements).
+    #[arg(long)]
+    pub locality: String,
+    /// Summary for the public site (no personal data).
+    #[arg(long)]
+    pub summary: String,
+    /// appeal, message or incident.
+    #[arg(long, default_value = "appeal", value_parser = parse_choice::<Kind>)]
+    pub kind: Kind,
+    /// How it arrived (default: letter for appeals, pos for messages, incident_management
+    /// for incidents).
+    #[arg(long, value_parser = parse_choice::<Channel>)]
+    pub channel: Option<Channel>,
+    /// When it arrived: a date or a date-time (default: now).
+    #[arg(long)]
+    pub received: Option<String>,
+    /// Number in the source system.
+    #[arg(long)]
+    pub external_id: Option<String>,
+    /// Incidents: the urgent first-response term applies.
+    #[arg(long)]
+    pub urgent: bool,
+    /// Applicant's name (private).
+    #[arg(long)]
+    pub applicant_name: Option<String>,
+    /// Applicant's phone, e-mail or account (private).
+    #[arg(long)]
+    pub applicant_contact: Option<String>,
+    /// Applicant's postal address (private).
+    #[arg(long)]
+    pub applicant_address: Option<String>,
+    /// The appeal's text (private), written after the fields.
+    #[arg(long)]
+    pub text: Option<String>,
+    /// Shared edit options.
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+/// Arguments of `assign`.
+#[derive(Debug, clap::Args)]
+pub struct AssignArgs {
+    /// Item id, e.g. 2026-0042.
+    pub id: String,
+    /// Staff id of the assignee.
+    pub staff: String,
+    /// Shared edit options.
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+/// Arguments of `status`.
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Item id, e.g. 2026-0042.
+    pub id: String,
+    /// New status: assigned, in_progress, answered, closed, forwarded, left_unanswered.
+    #[arg(value_parser = parse_choice::<Status>)]
+    pub status: Status,
+    /// Result, for answered or closed.
+    #[arg(long, value_parser = parse_choice::<ItemResult>)]
+    pub result: Option<ItemResult>,
+    /// The body forwarded to, the 59-FZ art. 11 ground, or why the item goes back to work.
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// On a return to in_progress: returned (answer sent back for rework) or reopened
+    /// (the citizen disputed it). Default: returned from answered, reopened from closed.
+    #[arg(long, value_enum)]
+    pub back: Option<BackArg>,
+    /// Shared edit options.
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+/// Which loop a return to in_progress records.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BackArg {
+    /// The answer was sent back for rework; the deadline stays.
+    Returned,
+    /// The citizen disputed the answer; a new term starts.
+    Reopened,
+}
+
+/// Arguments of `extend`.
+#[derive(Debug, clap::Args)]
+pub struct ExtendArgs {
+    /// Item id, e.g. 2026-0042.
+    pub id: String,
+    /// The new last day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_today)]
+    pub until: chrono::NaiveDate,
+    /// Why the term is extended.
+    #[arg(long)]
+    pub reason: String,
+    /// Staff id of the person extending (default: the staff member whose e-mail is git's
+    /// user.email).
+    #[arg(long = "as")]
+    pub acting: Option<String>,
+    /// Shared edit options.
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+/// Arguments of `answer`.
+#[derive(Debug, clap::Args)]
+pub struct AnswerArgs {
+    /// Item id, e.g. 2026-0042.
+    pub id: String,
+    /// Result: supported, measures_taken, explained, not_supported, answered.
+    #[arg(long, value_parser = parse_choice::<ItemResult>)]
+    pub result: ItemResult,
+    /// Summary of the answer for the public site.
+    #[arg(long)]
+    pub summary: String,
+    /// When the answer was sent (YYYY-MM-DD; default today).
+    #[arg(long, value_parser = parse_today)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Shared edit options.
+    #[command(flatten)]
+    pub edit: EditArgs,
+}
+
+/// Arguments of `init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to create (it must not exist or be empty).
+    pub dir: PathBuf,
+    /// Do not make the folder a git repository.
+    #[arg(long)]
+    pub no_git: bool,
 }
 
 /// Arguments of `due`.
@@ -118,6 +289,15 @@ pub struct BuildArgs {
     pub out: Option<PathBuf>,
 }
 
+fn parse_now(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map_err(|_| format!("«{text}»: ожидается RFC 3339 / expected RFC 3339"))
+}
+
+fn parse_choice<C: Choice>(text: &str) -> Result<C, String> {
+    C::from_name(text).ok_or_else(|| format!("«{text}»: {}", C::names().join(", ")))
+}
+
 fn parse_today(text: &str) -> Result<chrono::NaiveDate, String> {
     crate::config::parse_day(text)
         .ok_or_else(|| format!("«{text}»: ожидается дата ГГГГ-ММ-ДД / expected YYYY-MM-DD"))
@@ -140,6 +320,41 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Check(args) => check(cli, args),
         Command::Build(args) => build(cli, args),
         Command::Due(args) => due(cli, args),
+        Command::New(args) => {
+            edited(cli, change::new_item(&edit_options(cli, &args.edit), &new_request(args)))
+        }
+        Command::Assign(args) => {
+            edited(cli, change::assign(&edit_options(cli, &args.edit), &args.id, &args.staff))
+        }
+        Command::Status(args) => {
+            let request = change::StatusRequest {
+                result: args.result,
+                reason: args.reason.clone(),
+                back: args.back.map(|b| match b {
+                    BackArg::Returned => change::Back::Returned,
+                    BackArg::Reopened => change::Back::Reopened,
+                }),
+            };
+            let options = edit_options(cli, &args.edit);
+            edited(cli, change::status(&options, &args.id, args.status, &request))
+        }
+        Command::Extend(args) => {
+            let request = change::ExtendRequest {
+                until: args.until,
+                reason: args.reason.clone(),
+                acting: args.acting.clone(),
+            };
+            edited(cli, change::extend(&edit_options(cli, &args.edit), &args.id, &request))
+        }
+        Command::Answer(args) => {
+            let request = change::AnswerRequest {
+                result: args.result,
+                summary: args.summary.clone(),
+                date: args.date,
+            };
+            edited(cli, change::answer(&edit_options(cli, &args.edit), &args.id, &request))
+        }
+        Command::Init(args) => init(cli, args),
     }
 }
 
@@ -178,6 +393,28 @@ fn assemble(cli: &Cli, today: Option<chrono::NaiveDate>) -> Result<Register, Out
     })
 }
 
+/// For the CI formats, the problems of an unreadable `otklik.yaml` as a report CI can
+/// read; the other formats leave them to standard error alone.
+fn config_report(cli: &Cli, format: Format) -> String {
+    if !matches!(format, Format::Gitlab | Format::Github) {
+        return String::new();
+    }
+    let lang = lang(cli, None);
+    let problems = match register::assemble(&cli.root, None) {
+        Err(LoadError::BadConfig(ds)) => ds,
+        _ => vec![crate::diagnostic::Diagnostic::error(
+            "no-config",
+            crate::config::FILE,
+            None,
+            crate::messages::no_config(),
+        )],
+    };
+    match format {
+        Format::Gitlab => report::gitlab_issues(&problems, lang) + "\n",
+        _ => report::github_commands(&problems, lang),
+    }
+}
+
 fn failed(tally: Tally, strict: bool) -> bool {
     tally.errors > 0 || (strict && tally.warnings > 0)
 }
@@ -185,13 +422,18 @@ fn failed(tally: Tally, strict: bool) -> bool {
 fn check(cli: &Cli, args: &CheckArgs) -> Outcome {
     let mut register = match assemble(cli, args.today) {
         Ok(r) => r,
-        Err(o) => return o,
+        Err(mut o) => {
+            o.stdout = config_report(cli, args.format);
+            return o;
+        }
     };
     let lang = lang(cli, Some(&register));
     let tally = Tally::of(&register.diagnostics);
     let code = u8::from(failed(tally, args.strict));
     let stdout = match args.format {
         Format::Json => report::json(&register, lang) + "\n",
+        Format::Gitlab => report::gitlab(&register, lang) + "\n",
+        Format::Github => report::github(&register, lang),
         Format::Text => {
             if cli.quiet {
                 register.diagnostics.retain(|d| d.severity == Severity::Error);
@@ -244,6 +486,81 @@ fn due(cli: &Cli, args: &DueArgs) -> Outcome {
         crate::queue::Filter { sector: args.sector.clone(), assignee: args.assignee.clone() };
     let queue = crate::queue::urgent(&register, &filter);
     Outcome { stdout: crate::queue::table(&queue, lang), code: 0, ..Outcome::default() }
+}
+
+fn edit_options(cli: &Cli, args: &EditArgs) -> change::Options {
+    change::Options { root: cli.root.clone(), now: args.now, commit: !args.no_commit }
+}
+
+fn new_request(args: &NewArgs) -> change::NewRequest {
+    change::NewRequest {
+        kind: args.kind,
+        channel: args.channel,
+        received: args.received.clone(),
+        external_id: args.external_id.clone(),
+        topic: args.topic.clone(),
+        sector: args.sector.clone(),
+        locality: args.locality.clone(),
+        summary: args.summary.clone(),
+        urgent: args.urgent,
+        applicant_name: args.applicant_name.clone(),
+        applicant_contact: args.applicant_contact.clone(),
+        applicant_address: args.applicant_address.clone(),
+        text: args.text.clone(),
+    }
+}
+
+/// The language for an edit command's output: `--lang`, else `site.language`.
+fn config_lang(cli: &Cli) -> Lang {
+    if cli.lang.is_some() {
+        return lang(cli, None);
+    }
+    let text = std::fs::read(cli.root.join(crate::config::FILE)).unwrap_or_default();
+    crate::front_matter::normalise(&text)
+        .and_then(|t| crate::config::read(&t).ok())
+        .map_or(Lang::Ru, |(c, _)| c.lang)
+}
+
+/// Prints what an edit command did, or why it did nothing. Exit 2 for a missing item or
+/// configuration (usage), 1 for a refused change.
+fn edited(cli: &Cli, result: Result<change::Done, change::ChangeError>) -> Outcome {
+    let lang = config_lang(cli);
+    match result {
+        Ok(done) => {
+            let line = match &done.commit {
+                Some(id) => crate::messages::committed(&done.summary, &id[..id.len().min(10)]),
+                None => crate::messages::staged(&done.summary),
+            };
+            let stderr = done.warnings.iter().map(|d| d.one_line(lang) + "\n").collect();
+            Outcome { stdout: format!("{}\n", line.get(lang)), stderr, code: 0 }
+        }
+        Err(e) => {
+            let mut stderr = format!("{}\n", e.message().get(lang));
+            for d in e.diagnostics() {
+                stderr.push_str(&format!("  {}\n", d.one_line(lang)));
+            }
+            let usage =
+                matches!(e, change::ChangeError::Load(_) | change::ChangeError::UnknownItem { .. });
+            Outcome { stderr, code: if usage { 2 } else { 1 }, ..Outcome::default() }
+        }
+    }
+}
+
+fn init(cli: &Cli, args: &InitArgs) -> Outcome {
+    let lang = lang(cli, None);
+    let options = crate::init::Options { git: !args.no_git, now: None, identity: None };
+    match crate::init::init(&args.dir, &options) {
+        Ok(done) => {
+            let dir = args.dir.display().to_string();
+            let m = crate::messages::init_done(&dir, done.files.len(), done.commit.is_some());
+            Outcome { stdout: format!("{}\n", m.get(lang)), ..Outcome::default() }
+        }
+        Err(e) => Outcome {
+            stderr: format!("{}\n", e.message().get(lang)),
+            code: 2,
+            ..Outcome::default()
+        },
+    }
 }
 
 #[cfg(test)]

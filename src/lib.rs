@@ -7,13 +7,17 @@
 
 pub mod appeal;
 pub mod calendar;
+pub mod change;
 pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod deadline;
 pub mod diagnostic;
+pub mod edit;
 pub mod fields;
 pub mod front_matter;
+pub mod history;
+pub mod init;
 pub mod load;
 pub mod messages;
 pub mod queue;

@@ -24,7 +24,7 @@ pub const APPEALS: &str = "appeals";
 pub const SECTORS: &str = "sectors";
 
 /// Everything read from a repository.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Repository {
     /// The repository root.
     pub root: PathBuf,
@@ -103,9 +103,45 @@ pub fn load(root: &Path) -> Result<Repository, LoadError> {
         diagnostics.extend(d);
         appeals.extend(a);
     }
-    appeals.sort_by(|a, b| a.year_and_number().cmp(&b.year_and_number()).then(a.id.cmp(&b.id)));
+    sort_appeals(&mut appeals);
 
     Ok(Repository { root: root.to_path_buf(), config, sectors, appeals, diagnostics })
+}
+
+/// Sorts appeals the way [`load`] does: by year and number, then id.
+pub fn sort_appeals(appeals: &mut [Appeal]) {
+    appeals.sort_by(|a, b| a.year_and_number().cmp(&b.year_and_number()).then(a.id.cmp(&b.id)));
+}
+
+impl Repository {
+    /// Replaces (or adds) the appeal file `rel` with `bytes` in memory, with the problems
+    /// reading it finds, exactly as [`load`] would read it from disk. The edit commands use
+    /// it to check a change before they write it.
+    pub fn put_appeal(&mut self, rel: &str, bytes: &[u8]) {
+        self.appeals.retain(|a| a.file != rel);
+        self.diagnostics.retain(|d| d.file != rel);
+        let (appeal, diagnostics) = appeal_from_bytes(rel, bytes, self.config.zone);
+        self.appeals.extend(appeal);
+        self.diagnostics.extend(diagnostics);
+        sort_appeals(&mut self.appeals);
+    }
+}
+
+/// Reads one appeal from bytes in memory as [`load`] reads the file `rel`.
+fn appeal_from_bytes(
+    rel: &str,
+    bytes: &[u8],
+    zone: chrono_tz::Tz,
+) -> (Option<Appeal>, Vec<Diagnostic>) {
+    let stem = Path::new(rel).file_stem().map(|s| s.to_string_lossy().into_owned());
+    let fail = |code, message: Message| (None, vec![Diagnostic::error(code, rel, None, message)]);
+    if bytes.len() as u64 > MAX_FILE {
+        return fail("file-too-large", messages::file_too_large(1024));
+    }
+    match crate::front_matter::normalise(bytes) {
+        Some(text) => appeal::read(&text, rel, &stem.unwrap_or_default(), zone),
+        None => fail("encoding", messages::not_utf8()),
+    }
 }
 
 /// Lists `.md` files under `root/folder`, sorted, skipping hidden entries and refusing

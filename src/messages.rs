@@ -596,6 +596,350 @@ pub fn deadline_state(state: DeadlineState) -> Message {
     }
 }
 
+pub fn edit_refused_yaml(problem: &Message, at: Option<crate::front_matter::Pos>) -> Message {
+    let place = at.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_default();
+    msg(
+        format!(
+            "файл не изменён: блок полей не читается ({place}{}); исправьте его вручную и повторите",
+            problem.ru
+        ),
+        format!(
+            "the file was not changed: its field block does not parse ({place}{}); fix it by hand and try again",
+            problem.en
+        ),
+    )
+}
+
+pub fn edit_not_a_list(field: &str) -> Message {
+    msg(
+        format!(
+            "поле «{field}» должно быть списком, а в файле оно другого вида; исправьте его вручную"
+        ),
+        format!(
+            "the field \"{field}\" must be a list but the file has something else; fix it by hand"
+        ),
+    )
+}
+
+pub fn edit_unverified(field: &str) -> Message {
+    msg(
+        format!(
+            "файл не изменён: правка поля «{field}» затронула бы другие поля (необычная разметка YAML); внесите её вручную"
+        ),
+        format!(
+            "the file was not changed: editing \"{field}\" would have touched other fields (unusual YAML layout); make the change by hand"
+        ),
+    )
+}
+
+// Writing to git.
+
+pub fn not_a_repository(path: &str) -> Message {
+    msg(
+        format!(
+            "{path} не находится в git-репозитории; выполните git init (или otklik init) и повторите"
+        ),
+        format!(
+            "{path} is not inside a git repository; run git init (or otklik init) and try again"
+        ),
+    )
+}
+
+pub fn bare_repository(path: &str) -> Message {
+    msg(
+        format!("репозиторий {path} без рабочей копии (bare); работайте в клоне"),
+        format!("the repository at {path} is bare; work in a clone"),
+    )
+}
+
+pub fn no_git_identity() -> Message {
+    msg(
+        "не заданы git user.name и user.email; выполните git config user.name \"Фамилия Имя\" и git config user.email адрес@…",
+        "git user.name and user.email are not set; run git config user.name \"Your Name\" and git config user.email you@…",
+    )
+}
+
+pub fn uncommitted_changes(path: &str) -> Message {
+    msg(
+        format!(
+            "в {path} есть незафиксированные изменения; сначала зафиксируйте или отмените их (или используйте --no-commit), чтобы коммит содержал только эту правку"
+        ),
+        format!(
+            "{path} has uncommitted changes; commit or discard them first (or use --no-commit), so that the commit holds only this change"
+        ),
+    )
+}
+
+pub fn outside_worktree(path: &str) -> Message {
+    msg(
+        format!("{path} лежит вне рабочей копии git-репозитория"),
+        format!("{path} is outside the git repository's working tree"),
+    )
+}
+
+pub fn nothing_to_commit() -> Message {
+    msg(
+        "нечего фиксировать: файл уже в таком виде",
+        "nothing to commit: the file is already like that",
+    )
+}
+
+pub fn git_failed(detail: &str) -> Message {
+    msg(format!("ошибка git: {detail}"), format!("git error: {detail}"))
+}
+
+// Edit commands.
+
+pub fn prefixed(place: &str, message: &Message) -> Message {
+    msg(format!("{place}: {}", message.ru), format!("{place}: {}", message.en))
+}
+
+pub fn config_has_errors() -> Message {
+    msg(
+        "в otklik.yaml есть ошибки; исправьте их (otklik check покажет где) и повторите",
+        "otklik.yaml has errors; fix them (otklik check shows where) and try again",
+    )
+}
+
+pub fn unknown_item(id: &str, suggestion: Option<&str>) -> Message {
+    let (ru, en) = hint(suggestion);
+    msg(
+        format!("обращение «{id}» не найдено в appeals/{ru}"),
+        format!("item \"{id}\" is not in appeals/{en}"),
+    )
+}
+
+pub fn item_unreadable(file: &str) -> Message {
+    msg(
+        format!(
+            "{file} не читается; исправьте ошибки, которые показывает otklik check, и повторите"
+        ),
+        format!("{file} cannot be read; fix the errors otklik check shows and try again"),
+    )
+}
+
+pub fn illegal_transition(from: &str, to: &str, allowed: &[&str]) -> Message {
+    let (ru, en) = if allowed.is_empty() {
+        ("из него никуда перейти нельзя".to_string(), "it is final".to_string())
+    } else {
+        (
+            format!("из «{from}» можно перейти в: {}", list(allowed)),
+            format!("from \"{from}\" it may go to: {}", list(allowed)),
+        )
+    };
+    msg(
+        format!("переход «{from}» → «{to}» не разрешён: {ru}"),
+        format!("the transition \"{from}\" → \"{to}\" is not allowed: {en}"),
+    )
+}
+
+pub fn already_in_status(status: &str) -> Message {
+    msg(format!("статус уже «{status}»"), format!("the status is already \"{status}\""))
+}
+
+pub fn already_assigned(staff: &str) -> Message {
+    msg(format!("исполнитель уже «{staff}»"), format!("the assignee is already \"{staff}\""))
+}
+
+pub fn assignee_needed() -> Message {
+    msg(
+        "сначала назначьте исполнителя: otklik assign НОМЕР СОТРУДНИК",
+        "assign someone first: otklik assign ID STAFF",
+    )
+}
+
+pub fn result_needed() -> Message {
+    msg(
+        format!("укажите результат: --result ({})", list(RESULTS)),
+        format!("give the result: --result ({})", list(RESULTS)),
+    )
+}
+
+const RESULTS: &[&str] = &["supported", "measures_taken", "explained", "not_supported", "answered"];
+
+pub fn result_not_applicable(status: &str) -> Message {
+    msg(
+        format!("--result указывается только для answered и closed, а не для «{status}»"),
+        format!("--result applies to answered and closed only, not to \"{status}\""),
+    )
+}
+
+pub fn reason_needed(status: &str) -> Message {
+    msg(
+        format!(
+            "для статуса «{status}» укажите --reason (кому перенаправлено или основание ст. 11 59-ФЗ)"
+        ),
+        format!(
+            "status \"{status}\" needs --reason (the body it goes to, or the 59-FZ art. 11 ground)"
+        ),
+    )
+}
+
+pub fn reason_not_applicable(status: &str) -> Message {
+    msg(
+        format!(
+            "--reason указывается для forwarded, left_unanswered и возврата в in_progress, а не для «{status}»"
+        ),
+        format!(
+            "--reason applies to forwarded, left_unanswered and a return to in_progress, not to \"{status}\""
+        ),
+    )
+}
+
+pub fn back_not_applicable() -> Message {
+    msg(
+        "--back указывается только при возврате из answered или closed в in_progress",
+        "--back applies only to a return from answered or closed to in_progress",
+    )
+}
+
+pub fn extend_closed(status: &str) -> Message {
+    msg(
+        format!("продлить можно только незавершённое обращение, а статус «{status}»"),
+        format!("only an open item can be extended; the status is \"{status}\""),
+    )
+}
+
+pub fn already_extended(until: &str) -> Message {
+    msg(
+        format!("срок уже продлён до {until}; по 59-ФЗ продлить можно один раз"),
+        format!("the deadline is already extended until {until}; 59-FZ allows one extension"),
+    )
+}
+
+pub fn extension_not_later(until: &str, due: &str) -> Message {
+    msg(
+        format!("продление до {until} не позже исходного срока {due}"),
+        format!("an extension until {until} is not after the original deadline {due}"),
+    )
+}
+
+pub fn actor_unknown(email: &str) -> Message {
+    msg(
+        format!(
+            "git user.email «{email}» не указан ни у одного сотрудника (staff.emails в otklik.yaml); укажите себя: --as СОТРУДНИК"
+        ),
+        format!(
+            "git user.email \"{email}\" belongs to no staff member (staff.emails in otklik.yaml); say who you are: --as STAFF"
+        ),
+    )
+}
+
+pub fn actor_not_on_staff(id: &str) -> Message {
+    msg(
+        format!("сотрудника «{id}» нет в списке staff файла otklik.yaml"),
+        format!("\"{id}\" is not on the staff list of otklik.yaml"),
+    )
+}
+
+pub fn extension_not_permitted(actor: &str) -> Message {
+    msg(
+        format!(
+            "продлевать срок могут только руководитель МЦУ и куратор (roles.head, roles.curator), а не «{actor}»"
+        ),
+        format!(
+            "only the head and the curator (roles.head, roles.curator) may extend a deadline, not \"{actor}\""
+        ),
+    )
+}
+
+pub fn change_brings_errors(file: &str) -> Message {
+    msg(
+        format!("{file} не изменён: после правки проверка находит новые ошибки"),
+        format!("{file} was not changed: the change would bring new errors"),
+    )
+}
+
+pub fn write_failed(path: &str, detail: &str) -> Message {
+    msg(format!("не удалось записать {path}: {detail}"), format!("cannot write {path}: {detail}"))
+}
+
+pub fn written_not_committed(file: &str, error: &Message) -> Message {
+    msg(
+        format!(
+            "{file} записан, но не зафиксирован ({}); выполните git add и git commit вручную",
+            error.ru
+        ),
+        format!(
+            "{file} was written but not committed ({}); run git add and git commit by hand",
+            error.en
+        ),
+    )
+}
+
+pub fn committed(summary: &str, commit: &str) -> Message {
+    msg(format!("{summary} [коммит {commit}]"), format!("{summary} [commit {commit}]"))
+}
+
+pub fn staged(summary: &str) -> Message {
+    msg(
+        format!("{summary} [добавлено в индекс, не зафиксировано]"),
+        format!("{summary} [staged, not committed]"),
+    )
+}
+
+// Commit messages: the audit trail's own words, in the site's language.
+
+pub fn commit_new(id: &str, kind: &str, sector: &str) -> Message {
+    msg(
+        format!("{id}: новое обращение ({kind}, {sector})"),
+        format!("{id}: new item ({kind}, {sector})"),
+    )
+}
+
+pub fn commit_status(id: &str, from: &str, to: &str, detail: Option<&str>) -> Message {
+    let detail = detail.map(|d| format!(" ({d})")).unwrap_or_default();
+    msg(
+        format!("{id}: статус {from} → {to}{detail}"),
+        format!("{id}: status {from} → {to}{detail}"),
+    )
+}
+
+pub fn commit_assign(id: &str, staff: &str, status: Option<(&str, &str)>) -> Message {
+    let (ru, en) = match status {
+        Some((from, to)) => (format!(", статус {from} → {to}"), format!(", status {from} → {to}")),
+        None => (String::new(), String::new()),
+    };
+    msg(format!("{id}: исполнитель {staff}{ru}"), format!("{id}: assignee {staff}{en}"))
+}
+
+pub fn commit_extend(id: &str, until: &str, reason: &str) -> Message {
+    msg(
+        format!("{id}: срок продлён до {until} ({reason})"),
+        format!("{id}: deadline extended until {until} ({reason})"),
+    )
+}
+
+pub fn commit_init() -> Message {
+    msg("otklik init: новый реестр обращений", "otklik init: new register of appeals")
+}
+
+// `otklik init`.
+
+pub fn init_not_empty(dir: &str) -> Message {
+    msg(
+        format!(
+            "папка {dir} не пуста; otklik init создаёт репозиторий только в новой или пустой папке"
+        ),
+        format!(
+            "{dir} is not empty; otklik init creates a repository only in a new or empty folder"
+        ),
+    )
+}
+
+pub fn init_done(dir: &str, files: usize, git: bool) -> Message {
+    let (ru, en) =
+        if git { (" и первый коммит", " and the first commit") } else { ("", "") };
+    msg(
+        format!(
+            "создан репозиторий {dir}: {files} файлов{ru}; замените в otklik.yaml всё, что помечено «ЗАМЕНИТЕ»"
+        ),
+        format!(
+            "created the repository {dir}: {files} files{en}; replace everything marked \"ЗАМЕНИТЕ\" (REPLACE) in otklik.yaml"
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,9 +28,15 @@ pub struct Register {
 ///
 /// Fails only when `otklik.yaml` is missing or has errors.
 pub fn assemble(root: &std::path::Path, today: Option<NaiveDate>) -> Result<Register, LoadError> {
-    let mut repo = load::load(root)?;
+    let repo = load::load(root)?;
     let today =
         today.unwrap_or_else(|| chrono::Utc::now().with_timezone(&repo.config.zone).date_naive());
+    Ok(check(repo, today))
+}
+
+/// Runs every check on a repository already read — possibly changed in memory since, as
+/// the edit commands do to test a change before writing it — as of `today`.
+pub fn check(mut repo: Repository, today: NaiveDate) -> Register {
     let mut diagnostics = std::mem::take(&mut repo.diagnostics);
     let calendar = WorkingCalendar::for_config(&repo.config);
     let rules = &repo.config.deadlines;
@@ -41,5 +47,5 @@ pub fn assemble(root: &std::path::Path, today: Option<NaiveDate>) -> Result<Regi
     }
     diagnostics.extend(rules::check(&repo, today));
     diagnostic::sort(&mut diagnostics);
-    Ok(Register { repo, deadlines, diagnostics, today })
+    Register { repo, deadlines, diagnostics, today }
 }

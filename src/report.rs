@@ -197,3 +197,228 @@ fn item<'a>(a: &'a crate::appeal::Appeal, d: &'a Deadline, lang: Lang) -> ItemJs
             .collect(),
     }
 }
+
+/// FNV-1a, 64 bits: a small, stable, dependency-free hash. GitLab tells new problems from
+/// old ones by their fingerprints, so this function and its input must never change.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes.iter().fold(OFFSET, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(PRIME))
+}
+
+/// The fingerprint of a diagnostic: FNV-1a 64 in hex over its code, file, line and English
+/// message, separated by NUL bytes. The English text is used whatever the report's
+/// language, so switching `--lang` does not make every problem look new. A repeat of the
+/// same problem at the same line gets its occurrence number hashed in as well.
+fn fingerprint(d: &Diagnostic, occurrence: u32) -> String {
+    let line = d.at.map_or(0, |p| p.line);
+    let mut input = format!("{}\0{}\0{line}\0{}", d.code, d.file, d.message.get(Lang::En));
+    if occurrence > 0 {
+        input.push_str(&format!("\0{occurrence}"));
+    }
+    format!("{:016x}", fnv1a64(input.as_bytes()))
+}
+
+#[derive(Serialize)]
+struct CodeQualityIssue<'a> {
+    description: &'a str,
+    check_name: &'a str,
+    fingerprint: String,
+    severity: &'static str,
+    location: CodeQualityLocation<'a>,
+}
+
+#[derive(Serialize)]
+struct CodeQualityLocation<'a> {
+    path: &'a str,
+    lines: CodeQualityLines,
+}
+
+#[derive(Serialize)]
+struct CodeQualityLines {
+    begin: u32,
+}
+
+/// GitLab's Code Quality report: a JSON array of issues, errors as `major` and warnings as
+/// `minor`, so that problems show in the merge request's diff. A problem without a line
+/// is placed on line 1.
+pub fn gitlab(register: &Register, lang: Lang) -> String {
+    gitlab_issues(&register.diagnostics, lang)
+}
+
+/// The Code Quality report of a list of diagnostics, for when no register could be
+/// assembled (a broken `otklik.yaml`): CI still gets a report it can read.
+pub fn gitlab_issues(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let issues: Vec<CodeQualityIssue> = diagnostics
+        .iter()
+        .map(|d| {
+            let first = fingerprint(d, 0);
+            let occurrence = seen.entry(first).or_default();
+            let fingerprint = fingerprint(d, *occurrence);
+            *occurrence += 1;
+            CodeQualityIssue {
+                description: d.message.get(lang),
+                check_name: d.code,
+                fingerprint,
+                severity: match d.severity {
+                    Severity::Error => "major",
+                    Severity::Warning => "minor",
+                },
+                location: CodeQualityLocation {
+                    path: &d.file,
+                    lines: CodeQualityLines { begin: d.at.map_or(1, |p| p.line) },
+                },
+            }
+        })
+        .collect();
+    serde_json::to_string_pretty(&issues).expect("the report holds only strings and numbers")
+}
+
+/// GitHub Actions workflow commands, one `::error` or `::warning` line per diagnostic
+/// (shown as annotations on the pull request's files), then the summary line.
+pub fn github(register: &Register, lang: Lang) -> String {
+    let mut out = github_commands(&register.diagnostics, lang);
+    let tally = Tally::of(&register.diagnostics);
+    out.push_str(&summary(register.repo.appeals.len(), tally, lang));
+    out.push('\n');
+    out
+}
+
+/// The workflow commands of a list of diagnostics, without the summary line.
+pub fn github_commands(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = vec![format!("file={}", github_property(&d.file))];
+        if let Some(at) = d.at {
+            properties.push(format!("line={}", at.line));
+            properties.push(format!("col={}", at.column));
+        }
+        properties.push(format!("title={}", github_property(&format!("otklik {}", d.code))));
+        let message = github_data(d.message.get(lang));
+        out.push_str(&format!("::{command} {}::{message}\n", properties.join(",")));
+    }
+    out
+}
+
+/// Escapes a workflow command's message: `%`, CR and LF.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value: as a message, plus `:` and `,`, which
+/// would otherwise end the value.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front_matter::Pos;
+
+    fn register(diagnostics: Vec<Diagnostic>) -> Register {
+        let text = "municipality:\n  name: Т\n  time_zone: Asia/Barnaul\n\
+            roles: { curator: a, head: a, coordinator: a }\nstaff:\n  - { id: a, name: А }\n";
+        let (config, _) = crate::config::read(text).unwrap();
+        let repo = crate::load::Repository {
+            root: std::path::PathBuf::from("."),
+            config,
+            sectors: Vec::new(),
+            appeals: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        Register { repo, deadlines: Vec::new(), diagnostics, today }
+    }
+
+    fn sample() -> Vec<Diagnostic> {
+        let at = Some(Pos { line: 7, column: 9 });
+        vec![
+            Diagnostic::error(
+                "unknown-field",
+                "appeals/2026/2026-0042.md",
+                at,
+                crate::messages::unknown_field("asignee", Some("assignee")),
+            ),
+            Diagnostic::warning(
+                "no-settlements",
+                "otklik.yaml",
+                None,
+                crate::messages::no_settlements(),
+            ),
+        ]
+    }
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn the_gitlab_report_has_every_field_and_stable_fingerprints() {
+        let report = gitlab(&register(sample()), Lang::Ru);
+        let issues: serde_json::Value = serde_json::from_str(&report).unwrap();
+        let first = &issues[0];
+        assert_eq!(first["check_name"], "unknown-field");
+        assert_eq!(first["severity"], "major");
+        assert_eq!(first["location"]["path"], "appeals/2026/2026-0042.md");
+        assert_eq!(first["location"]["lines"]["begin"], 7);
+        assert_eq!(first["description"], "неизвестное поле «asignee» — может быть, «assignee»?");
+        assert_eq!(issues[1]["severity"], "minor");
+        assert_eq!(issues[1]["location"]["lines"]["begin"], 1);
+
+        let expected = fnv1a64(
+            "unknown-field\0appeals/2026/2026-0042.md\x007\x00unknown field \"asignee\" — did you mean \"assignee\"?"
+                .as_bytes(),
+        );
+        assert_eq!(first["fingerprint"], format!("{expected:016x}"));
+        let english: serde_json::Value =
+            serde_json::from_str(&gitlab(&register(sample()), Lang::En)).unwrap();
+        assert_eq!(english[0]["fingerprint"], first["fingerprint"]);
+    }
+
+    #[test]
+    fn a_repeated_problem_gets_its_own_fingerprint() {
+        let mut twice = sample();
+        twice.push(twice[0].clone());
+        let issues: serde_json::Value =
+            serde_json::from_str(&gitlab(&register(twice), Lang::Ru)).unwrap();
+        assert_ne!(issues[0]["fingerprint"], issues[2]["fingerprint"]);
+    }
+
+    #[test]
+    fn github_annotations_escape_messages_and_properties() {
+        let odd = Diagnostic::error(
+            "yaml-syntax",
+            "appeals/a,b:c.md",
+            Some(Pos { line: 3, column: 1 }),
+            crate::messages::yaml_syntax(&crate::front_matter::YamlProblem::Other(
+                "50% done\r\nnext".into(),
+            )),
+        );
+        let out = github(&register(vec![odd]), Lang::En);
+        let first = out.lines().next().unwrap();
+        assert_eq!(
+            first,
+            "::error file=appeals/a%2Cb%3Ac.md,line=3,col=1,title=otklik yaml-syntax::YAML syntax error: 50%25 done%0D%0Anext"
+        );
+        assert_eq!(out.lines().last(), Some("Checked 0 items: 1 errors, 0 warnings"));
+    }
+
+    #[test]
+    fn github_warnings_without_a_place_name_only_the_file() {
+        let out = github(&register(sample()), Lang::Ru);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].starts_with(
+            "::error file=appeals/2026/2026-0042.md,line=7,col=9,title=otklik unknown-field::"
+        ));
+        assert!(lines[1].starts_with("::warning file=otklik.yaml,title=otklik no-settlements::"));
+    }
+}
