@@ -6,6 +6,9 @@
 use serde::{Deserialize, Serialize};
 use std::fmt::Display;
 
+pub mod analytics;
+pub mod discussion;
+
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "lowercase")]
