@@ -473,6 +473,123 @@ mod tests {
         assert_eq!(d[0].at.unwrap().line, 2);
     }
 
+    /// A repository with three sectors, four settlements and the given discussions.
+    fn repo(discussions: Vec<Discussion>) -> Repository {
+        let config = "municipality:\n  name: Т\n  time_zone: Asia/Barnaul\n  \
+            settlements: [Усть-Кокса, Катанда, Тюнгур, Мульта]\n\
+            roles: { curator: a, head: a, coordinator: a }\nstaff:\n  - { id: a, name: А }\n";
+        let (config, _) = crate::config::read(config).unwrap();
+        let sectors = [
+            ("landscaping", "0003.0009.0097"),
+            ("roads", "0003.0009.0099"),
+            ("zhkh", "0005.0005.0056"),
+        ]
+        .map(|(id, topic)| {
+            let text = format!("---\nid: {id}\ntitle: {id}\nlead: a\ntopics: [\"{topic}\"]\n---\n");
+            sector::read(&text, &format!("sectors/{id}.md"), id).0.unwrap()
+        });
+        Repository {
+            root: std::path::PathBuf::new(),
+            config,
+            sectors: sectors.to_vec(),
+            appeals: Vec::new(),
+            discussions,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn today() -> NaiveDate {
+        crate::dates::parse_date("2026-12-04").unwrap()
+    }
+
+    #[test]
+    fn the_sample_discussions_are_clean() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::load::DISCUSSIONS);
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            found.push(read_ok(&text, &stem));
+        }
+        assert_eq!(found.len(), 4);
+        let known = ["zhkh", "roads", "education", "health", "social", "landscaping", "culture"];
+        assert!(found.iter().all(|d| known.contains(&d.sector.as_str())));
+        assert_eq!(found.iter().filter(|d| d.kind == DiscussionKind::Vote).count(), 2);
+        for d in found.iter().filter(|d| d.kind == DiscussionKind::Vote) {
+            assert_eq!(d.participants, Some(d.total_votes() as u32), "{}", d.id);
+        }
+        let diags = check_discussions(&repo(found), today());
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn references_are_checked_with_hints() {
+        let d = read_ok(VOTE, "2026-svet");
+        let wrong_sector = Discussion { sector: "landscapeing".into(), ..d.clone() };
+        let wrong_topic = Discussion { sector: "roads".into(), ..d.clone() };
+        let wrong_place = Discussion { locality: Some("Усть-Коска".into()), ..d.clone() };
+        let twice = Discussion { file: "discussions/2026/2026-svet.md".into(), ..d.clone() };
+        let diags = check_discussions(
+            &repo(vec![d, wrong_sector, wrong_topic, wrong_place, twice]),
+            today(),
+        );
+        let got: Vec<_> = diags.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
+        assert_eq!(
+            got,
+            [
+                ("duplicate-id", 2),
+                ("unknown-sector", 8),
+                ("duplicate-id", 2),
+                ("topic-not-in-sector", 9),
+                ("duplicate-id", 2),
+                ("unknown-locality", 10),
+                ("duplicate-id", 2),
+            ]
+        );
+        assert_eq!(
+            diags[1].message.get(Lang::Ru),
+            "неизвестный отраслевой блок «landscapeing» — может быть, «landscaping»?"
+        );
+        assert!(diags[5].message.get(Lang::En).contains("did you mean \"Усть-Кокса\""));
+    }
+
+    #[test]
+    fn finished_discussions_owe_a_summary_and_a_decision() {
+        let vote = read_ok(VOTE, "2026-svet");
+        let undecided = Discussion { decision: None, ..vote.clone() };
+        let talk = Discussion {
+            kind: DiscussionKind::Discussion,
+            options: Vec::new(),
+            decision: None,
+            id: "2026-talk".into(),
+            ..vote.clone()
+        };
+        let running = Discussion { closed: Some(today()), id: "2026-run".into(), ..talk.clone() };
+        let future = Discussion {
+            opened: today().succ_opt().unwrap(),
+            closed: None,
+            id: "2026-future".into(),
+            ..vote
+        };
+        let diags = check_discussions(&repo(vec![undecided, talk, running, future]), today());
+        let got: Vec<_> = diags.iter().map(|d| (d.code, d.severity)).collect();
+        use crate::diagnostic::Severity::{Error, Warning};
+        assert_eq!(
+            got,
+            [
+                ("decision-missing", Warning),
+                ("summary-missing", Warning),
+                ("decision-missing", Warning),
+                ("future-date", Error),
+            ]
+        );
+        assert_eq!(
+            diags[1].message.get(Lang::Ru),
+            "обсуждение завершено, но итог мнений (summary) не записан"
+        );
+    }
+
     #[test]
     fn running_within_a_range() {
         let d = read_ok(VOTE, "2026-svet");
