@@ -29,6 +29,9 @@ pub use crate::config::{AnalyticsSettings, ClusterRule, SpikeRule, Weights};
 pub use period::{Month, Period, PeriodError, Span};
 
 use crate::appeal::Appeal;
+use crate::load::Repository;
+use chrono::NaiveDate;
+use serde::Serialize;
 
 /// What the deadline stage knows about one item, as plain input to the figures here.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +81,56 @@ pub fn in_period<'f, 'a>(
     period: &'f Period,
 ) -> impl Iterator<Item = &'f ItemFacts<'a>> + 'f {
     facts.iter().filter(move |f| period.holds(f.appeal))
+}
+
+/// Every part of the picture for one period, as the head's report and the internal
+/// dashboard show it. The public site takes only `sectors` (without assignees), `growth`,
+/// `clusters`, `satisfaction` and `discussions` (public ones), with small counts
+/// suppressed (see [`suppress`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Picture {
+    /// The period.
+    pub period: Period,
+    /// Sector ratings; every sector of the repository is listed.
+    pub sectors: rating::Ratings,
+    /// Assignee ratings (internal only).
+    pub assignees: rating::Ratings,
+    /// Growth against the previous period and a year earlier.
+    pub growth: growth::Growth,
+    /// Spikes in the months of the period.
+    pub spikes: Vec<growth::Spike>,
+    /// Problems with at least one item in the period.
+    pub clusters: Vec<clusters::Cluster>,
+    /// Satisfaction by sector and month.
+    pub satisfaction: satisfaction::Satisfaction,
+    /// Communication failures by sector (internal only).
+    pub failures: failures::Failures,
+    /// Votes and discussions that ran in the period.
+    pub discussions: discussions::DiscussionSummary,
+}
+
+/// Computes the whole picture of `period` as of `today`. `facts` holds one entry per item
+/// of `repo.appeals`, built by the caller from the deadline stage.
+pub fn picture(
+    repo: &Repository,
+    facts: &[ItemFacts],
+    period: &Period,
+    today: NaiveDate,
+) -> Picture {
+    let settings = &repo.config.analytics;
+    let sector_ids: Vec<&str> = repo.sectors.iter().map(|s| s.id.as_str()).collect();
+    let appeals = &repo.appeals;
+    Picture {
+        period: *period,
+        sectors: rating::rate(facts, period, rating::UnitKind::Sector, &sector_ids, settings),
+        assignees: rating::rate(facts, period, rating::UnitKind::Assignee, &[], settings),
+        growth: growth::growth(appeals, period),
+        spikes: growth::spikes(appeals, period, &settings.spike),
+        clusters: clusters::clusters(appeals, &settings.cluster, Some(period)),
+        satisfaction: satisfaction::satisfaction(appeals, period, &sector_ids),
+        failures: failures::failures(appeals, period),
+        discussions: discussions::summarise(&repo.discussions, period, today),
+    }
 }
 
 /// A small builder of in-memory items for the tests of this module and its children.
@@ -219,6 +272,27 @@ pub(crate) mod fixture {
     pub fn appeals(items: &[Item]) -> Vec<Appeal> {
         items.iter().map(|i| i.appeal.clone()).collect()
     }
+
+    /// A repository with the sectors `roads` and `zhkh`, default analytics settings and
+    /// the given items.
+    pub fn repository(items: &[Item]) -> crate::load::Repository {
+        let config = "municipality:\n  name: Т\n  time_zone: Asia/Barnaul\n  \
+            settlements: [Катанда, Мульта]\nroles: { curator: a, head: a, coordinator: a }\n\
+            staff:\n  - { id: a, name: А }\n";
+        let (config, _) = crate::config::read(config).unwrap();
+        let sectors = [("roads", "0003.0009.0099"), ("zhkh", "0005.0005.0056")].map(|(id, t)| {
+            let text = format!("---\nid: {id}\ntitle: {id}\nlead: a\ntopics: [\"{t}\"]\n---\n");
+            crate::sector::read(&text, &format!("sectors/{id}.md"), id).0.unwrap()
+        });
+        crate::load::Repository {
+            root: std::path::PathBuf::new(),
+            config,
+            sectors: sectors.to_vec(),
+            appeals: appeals(items),
+            discussions: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -242,6 +316,41 @@ mod tests {
         assert!(!answered_once(&plain.appeal));
         assert!(answered_once(&returned.appeal) && reworked(&returned.appeal));
         assert!(answered_once(&answered.appeal) && !reworked(&answered.appeal));
+    }
+
+    #[test]
+    fn the_picture_of_a_month_holds_every_part() {
+        let water = "0005.0005.0056.1154";
+        let items: Vec<Item> = (1..=3)
+            .map(|n| {
+                item(&format!("2026-{n:04}"), &format!("2026-03-0{n}"))
+                    .sector("zhkh")
+                    .topic(water)
+                    .locality("Мульта")
+            })
+            .chain([item("2026-0004", "2026-03-04")
+                .assignee("a")
+                .answered("2026-03-05", Outcome::Explained, 1, true)
+                .rating(2)])
+            .collect();
+        let repo = repository(&items);
+        let f = facts(&items);
+        let march = Period::parse("2026-03").unwrap();
+        let p = picture(&repo, &f, &march, fixture::day("2026-04-01"));
+        let sectors: Vec<_> =
+            p.sectors.rows.iter().map(|r| (r.unit.as_str(), r.figures.received)).collect();
+        assert_eq!(sectors, [("roads", 1), ("zhkh", 3)]);
+        assert_eq!(p.assignees.rows.len(), 1);
+        assert_eq!(p.growth.total.current, 4);
+        assert_eq!(p.clusters.len(), 1);
+        assert_eq!(p.clusters[0].items.len(), 3);
+        assert_eq!(p.satisfaction.total.rated, 1);
+        assert_eq!(p.failures.count(), 1);
+        assert!(p.spikes.is_empty()); // no history before March
+        assert_eq!(p.discussions.rows.len(), 0);
+        let json = serde_json::to_value(&p).unwrap();
+        assert_eq!(json["period"], "2026-03");
+        assert_eq!(json["clusters"][0]["first"], "2026-03-01");
     }
 
     #[test]

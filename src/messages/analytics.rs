@@ -117,7 +117,7 @@ pub fn cohort_rule() -> Message {
 
 pub fn answer_time_rule() -> Message {
     msg(
-        "Срок ответа — в рабочих днях от регистрации (или поступления) до ответа. Медиана — среднее значение в упорядоченном ряду (при чётном числе ответов — полусумма двух средних). 90-й процентиль — методом ближайшего ранга: значение с номером ⌈0,9 × n⌉ в ряду из n ответов по возрастанию; 90 % ответов даны не дольше этого срока.",
+        "Срок ответа — в рабочих днях от регистрации (или поступления) до ответа. Медиана — значение в середине ряда, упорядоченного по возрастанию (при чётном числе ответов — полусумма двух значений в середине). 90-й процентиль — методом ближайшего ранга: значение с номером ⌈0,9 × n⌉ в ряду из n ответов по возрастанию; 90 % ответов даны не дольше этого срока.",
         "Answer time is counted in working days from registration (or receipt) to the answer. The median is the middle value of the sorted times (with an even number of answers, the mean of the two middle ones). The 90th percentile uses the nearest-rank method: the value at rank ⌈0.9 × n⌉ of the n times sorted ascending; 90 % of answers took no longer.",
     )
 }
@@ -220,15 +220,21 @@ pub fn cluster_rule(rule: &ClusterRule) -> Message {
     let genitive = |n: u64, one: &'static str, many: &'static str| {
         if n % 10 == 1 && n % 100 != 11 { one } else { many }
     };
+    let (within_ru, within_en) = if d == 1 {
+        ("в один день".to_string(), "on the same day".to_string())
+    } else {
+        (
+            format!("в пределах {d} {} подряд", genitive(d, "дня", "дней")),
+            format!("within {d} consecutive days"),
+        )
+    };
     msg(
         format!(
-            "Проблема — не меньше {n} {} на одну тему из одного населённого пункта, поступивших в пределах {d} {} подряд. Такие окна, если у них есть общие обращения, объединяются в одну карточку; обращения, не попавшие ни в одно окно, в карточку не входят.",
+            "Проблема — не меньше {n} {} на одну тему из одного населённого пункта, поступивших {within_ru}. Такие окна, если у них есть общие обращения, объединяются в одну карточку; обращения, не попавшие ни в одно окно, в карточку не входят.",
             genitive(n, "обращения", "обращений"),
-            genitive(d, "дня", "дней"),
         ),
         format!(
-            "A problem is at least {n} items on one topic from one settlement received within {d} consecutive day{}. Such windows merge into one card when they share an item; items outside every window are not part of the card.",
-            if d == 1 { "" } else { "s" },
+            "A problem is at least {n} items on one topic from one settlement received {within_en}. Such windows merge into one card when they share an item; items outside every window are not part of the card.",
         ),
     )
 }
