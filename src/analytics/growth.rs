@@ -227,31 +227,9 @@ pub fn growth(appeals: &[Appeal], period: &Period) -> Growth {
     let now = counts(appeals, period);
     let prev = counts(appeals, &period.previous());
     let year = counts(appeals, &period.year_earlier());
-    let get = |m: &BTreeMap<Slice, usize>, s: &Slice| m.get(s).copied().unwrap_or(0);
-    let total =
-        Change::new("", get(&now, &Slice::All), get(&prev, &Slice::All), get(&year, &Slice::All));
-    let by = Dimension::ALL
-        .iter()
-        .map(|&dimension| {
-            let keys: BTreeSet<&str> = [&now, &prev, &year]
-                .iter()
-                .flat_map(|m| m.keys())
-                .filter_map(|s| match s {
-                    Slice::Value { dimension: d, key } if *d == dimension => Some(key.as_str()),
-                    _ => None,
-                })
-                .collect();
-            let mut rows: Vec<Change> = keys
-                .into_iter()
-                .map(|key| {
-                    let s = Slice::Value { dimension, key: key.to_string() };
-                    Change::new(key, get(&now, &s), get(&prev, &s), get(&year, &s))
-                })
-                .collect();
-            rows.sort_by(|a, b| b.current.cmp(&a.current).then_with(|| a.key.cmp(&b.key)));
-            DimensionChanges { dimension, rows }
-        })
-        .collect();
+    let all = Slice::All;
+    let total = Change::new("", get(&now, &all), get(&prev, &all), get(&year, &all));
+    let by = Dimension::ALL.iter().map(|&d| changes(d, [&now, &prev, &year])).collect();
     Growth {
         period: *period,
         previous: period.previous(),
@@ -261,6 +239,36 @@ pub fn growth(appeals: &[Appeal], period: &Period) -> Growth {
         vs_previous: split_change(&now, &prev, period.previous()),
         vs_year_earlier: split_change(&now, &year, period.year_earlier()),
     }
+}
+
+/// The count of `slice` in `counts`, 0 when absent.
+fn get(counts: &BTreeMap<Slice, usize>, slice: &Slice) -> usize {
+    counts.get(slice).copied().unwrap_or(0)
+}
+
+/// The changes of every value of `dimension` seen in the period, the previous one or a
+/// year earlier (`[now, previous, year earlier]`).
+fn changes(
+    dimension: Dimension,
+    [now, prev, year]: [&BTreeMap<Slice, usize>; 3],
+) -> DimensionChanges {
+    let keys: BTreeSet<&str> = [now, prev, year]
+        .iter()
+        .flat_map(|m| m.keys())
+        .filter_map(|s| match s {
+            Slice::Value { dimension: d, key } if *d == dimension => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut rows: Vec<Change> = keys
+        .into_iter()
+        .map(|key| {
+            let s = Slice::Value { dimension, key: key.to_string() };
+            Change::new(key, get(now, &s), get(prev, &s), get(year, &s))
+        })
+        .collect();
+    rows.sort_by(|a, b| b.current.cmp(&a.current).then_with(|| a.key.cmp(&b.key)));
+    DimensionChanges { dimension, rows }
 }
 
 /// The contributors to the growth of `period` against `base`.
@@ -273,7 +281,6 @@ fn split_change(
     then: &BTreeMap<Slice, usize>,
     base: Period,
 ) -> Contributors {
-    let get = |m: &BTreeMap<Slice, usize>, s: &Slice| m.get(s).copied().unwrap_or(0);
     let total_delta = get(now, &Slice::All) as i64 - get(then, &Slice::All) as i64;
     let mut grown: Vec<Contributor> = now
         .iter()
@@ -291,22 +298,17 @@ fn split_change(
         })
         .collect();
     grown.sort_by(|a, b| b.delta.cmp(&a.delta).then_with(|| a.slice.cmp(&b.slice)));
-    let pairs = grown
-        .iter()
-        .filter(|c| matches!(c.slice, Slice::TopicInSettlement { .. }))
-        .cloned()
-        .collect();
+    let pick = |wanted: &dyn Fn(&Slice) -> bool| -> Vec<Contributor> {
+        grown.iter().filter(|c| wanted(&c.slice)).cloned().collect()
+    };
+    let pairs = pick(&|s| matches!(s, Slice::TopicInSettlement { .. }));
     let by_dimension = Dimension::ALL
         .iter()
         .map(|&dimension| DimensionContributors {
             dimension,
-            contributors: grown
-                .iter()
-                .filter(
-                    |c| matches!(&c.slice, Slice::Value { dimension: d, .. } if *d == dimension),
-                )
-                .cloned()
-                .collect(),
+            contributors: pick(
+                &|s| matches!(s, Slice::Value { dimension: d, .. } if *d == dimension),
+            ),
         })
         .collect();
     Contributors { base, total_delta, pairs, by_dimension }

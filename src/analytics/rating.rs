@@ -1,7 +1,7 @@
 //! Рейтингование: the figures and the combined score of each sector and each assignee over
 //! a period.
 //!
-//! Every figure is about the items received in the period (see the module above). The
+//! Every figure is about the items received in the period (see `analytics`). The
 //! definitions, which the page repeats in words (`messages::analytics`):
 //!
 //! - **received**: items received in the period; **answered**: those whose answer stands
