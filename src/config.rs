@@ -154,6 +154,79 @@ impl Default for CalendarSettings {
     }
 }
 
+/// Weights of the three parts of a unit's combined score (see `analytics::rating`).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Weights {
+    /// Weight of timeliness: the share answered on time.
+    pub timeliness: f64,
+    /// Weight of quality: the share of answers neither returned nor reopened.
+    pub quality: f64,
+    /// Weight of satisfaction: the citizens' average rating.
+    pub satisfaction: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { timeliness: 0.5, quality: 0.2, satisfaction: 0.3 }
+    }
+}
+
+/// When several items on one topic in one settlement form a "problem" card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ClusterRule {
+    /// At least this many items…
+    pub items: usize,
+    /// …received within this many consecutive calendar days.
+    pub days: u32,
+}
+
+impl Default for ClusterRule {
+    fn default() -> Self {
+        ClusterRule { items: 3, days: 14 }
+    }
+}
+
+/// When a month's count is flagged as a spike against the months before it.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct SpikeRule {
+    /// How many previous months form the baseline.
+    pub months: u32,
+    /// How many standard deviations above the baseline mean a spike must be.
+    pub sigmas: f64,
+    /// How many items above the baseline mean a spike must be, at least.
+    pub min_excess: u32,
+}
+
+impl Default for SpikeRule {
+    fn default() -> Self {
+        SpikeRule { months: 6, sigmas: 2.0, min_excess: 3 }
+    }
+}
+
+/// The `analytics:` block: how ratings, clusters and spikes are computed.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct AnalyticsSettings {
+    /// Weights of the combined score.
+    pub weights: Weights,
+    /// Units with fewer items in the period are listed but not ranked.
+    pub min_items: usize,
+    /// The clustering rule.
+    pub cluster: ClusterRule,
+    /// The spike rule.
+    pub spike: SpikeRule,
+}
+
+impl Default for AnalyticsSettings {
+    fn default() -> Self {
+        AnalyticsSettings {
+            weights: Weights::default(),
+            min_items: 5,
+            cluster: ClusterRule::default(),
+            spike: SpikeRule::default(),
+        }
+    }
+}
+
 /// Everything `otklik.yaml` says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -179,6 +252,8 @@ pub struct Config {
     pub deadlines: DeadlineRules,
     /// Calendar settings.
     pub calendar: CalendarSettings,
+    /// Ratings, clusters and spikes.
+    pub analytics: AnalyticsSettings,
 }
 
 impl Config {
@@ -195,6 +270,7 @@ field_set!(RawConfig {
     staff: Vec<Located<Checked<RawStaff>>>,
     deadlines: Checked<RawDeadlines>,
     calendar: Checked<RawCalendar>,
+    analytics: Checked<RawAnalytics>,
 });
 field_set!(RawMunicipality { name: String, time_zone: String, settlements: Vec<Located<String>> });
 field_set!(RawSite { title: String, base_url: String, language: String, theme: String });
@@ -225,6 +301,16 @@ field_set!(RawCalendar {
     extra_working_days: Vec<Located<String>>,
 });
 
+field_set!(RawAnalytics {
+    weights: Checked<RawWeights>,
+    min_items: String,
+    cluster: Checked<RawCluster>,
+    spike: Checked<RawSpike>,
+});
+field_set!(RawWeights { timeliness: String, quality: String, satisfaction: String });
+field_set!(RawCluster { items: String, days: String });
+field_set!(RawSpike { months: String, sigmas: String, min_excess: String });
+
 /// Reads the configuration from its text.
 ///
 /// Fails, with every problem found, when the YAML is malformed, a field is unknown or a
@@ -252,6 +338,7 @@ pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
         staff: Vec::new(),
         deadlines: DeadlineRules::default(),
         calendar: CalendarSettings::default(),
+        analytics: AnalyticsSettings::default(),
     };
     if let Some(m) = r.required(f.municipality, "municipality", Pos::TOP) {
         read_municipality(&mut r, m.value, m.at, &mut config);
@@ -281,6 +368,9 @@ pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
     }
     if let Some(c) = f.calendar {
         read_calendar(&mut r, c.value, &mut config.calendar);
+    }
+    if let Some(a) = f.analytics {
+        read_analytics(&mut r, a.value, &mut config.analytics);
     }
     let (errors, warnings): (Vec<_>, Vec<_>) =
         r.diagnostics.into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
@@ -419,6 +509,77 @@ fn read_calendar(r: &mut FieldReader, c: Checked<RawCalendar>, cal: &mut Calenda
     cal.extra_working_days = days(f.extra_working_days, "calendar.extra_working_days");
 }
 
+fn read_analytics(r: &mut FieldReader, a: Checked<RawAnalytics>, into: &mut AnalyticsSettings) {
+    r.unknown_fields(&a);
+    let f = a.fields;
+    if let Some(w) = f.weights {
+        read_weights(r, w, &mut into.weights);
+    }
+    if let Some(n) = r.number(f.min_items.as_ref(), "analytics.min_items", 1, 10_000) {
+        into.min_items = n as usize;
+    }
+    if let Some(c) = f.cluster {
+        r.unknown_fields(&c.value);
+        let c = c.value.fields;
+        if let Some(n) = r.number(c.items.as_ref(), "analytics.cluster.items", 2, 1000) {
+            into.cluster.items = n as usize;
+        }
+        if let Some(n) = r.number(c.days.as_ref(), "analytics.cluster.days", 1, 366) {
+            into.cluster.days = n;
+        }
+    }
+    if let Some(s) = f.spike {
+        r.unknown_fields(&s.value);
+        let s = s.value.fields;
+        if let Some(n) = r.number(s.months.as_ref(), "analytics.spike.months", 2, 36) {
+            into.spike.months = n;
+        }
+        if let Some(x) = decimal(r, s.sigmas.as_ref(), "analytics.spike.sigmas", 10.0) {
+            into.spike.sigmas = x;
+        }
+        if let Some(n) = r.number(s.min_excess.as_ref(), "analytics.spike.min_excess", 1, 10_000) {
+            into.spike.min_excess = n;
+        }
+    }
+}
+
+fn read_weights(r: &mut FieldReader, w: Located<Checked<RawWeights>>, into: &mut Weights) {
+    r.unknown_fields(&w.value);
+    let f = w.value.fields;
+    let mut weights = *into;
+    let t = decimal(r, f.timeliness.as_ref(), "analytics.weights.timeliness", 100.0);
+    let q = decimal(r, f.quality.as_ref(), "analytics.weights.quality", 100.0);
+    let s = decimal(r, f.satisfaction.as_ref(), "analytics.weights.satisfaction", 100.0);
+    weights.timeliness = t.unwrap_or(weights.timeliness);
+    weights.quality = q.unwrap_or(weights.quality);
+    weights.satisfaction = s.unwrap_or(weights.satisfaction);
+    // A zero sum would make every score 0/0; the score divides by the sum, so any
+    // positive sum is fine and the weights need not add up to 1.
+    if weights.timeliness + weights.quality + weights.satisfaction <= 0.0 {
+        r.error("invalid-value", w.at, messages::analytics::weights_sum_zero());
+    } else {
+        *into = weights;
+    }
+}
+
+/// A decimal number in `0..=max` written with a dot, such as `0.5`.
+fn decimal(
+    r: &mut FieldReader,
+    field: Option<&Located<String>>,
+    name: &str,
+    max: f64,
+) -> Option<f64> {
+    let f = field?;
+    match f.value.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && (0.0..=max).contains(&x) => Some(x),
+        _ => {
+            let m = messages::analytics::bad_decimal(name, f.value.trim(), max);
+            r.error("invalid-value", f.at, m);
+            None
+        }
+    }
+}
+
 /// Reads `09:00-13:00` into a pair of times; the end must be after the start.
 fn parse_interval(text: &str) -> Option<(NaiveTime, NaiveTime)> {
     let (a, b) = text.trim().split_once('-')?;
@@ -458,6 +619,38 @@ mod tests {
         );
         assert_eq!(Term::parse("4 hours"), Some(Term { amount: 4, unit: Unit::Hours }));
         assert_eq!(Term::parse("ten days"), None);
+    }
+
+    #[test]
+    fn the_analytics_block_has_defaults_and_can_be_overridden() {
+        let (c, _) = read(MINIMAL).unwrap();
+        assert_eq!(c.analytics, AnalyticsSettings::default());
+        assert_eq!(c.analytics.weights.timeliness, 0.5);
+        assert_eq!(c.analytics.min_items, 5);
+        assert_eq!(c.analytics.cluster, ClusterRule { items: 3, days: 14 });
+        let text = format!(
+            "{MINIMAL}analytics:\n  weights: {{ timeliness: 0.6, quality: 0.4, satisfaction: 0 }}\n  \
+             min_items: 3\n  cluster: {{ items: 4, days: 7 }}\n  spike: {{ months: 3, sigmas: 1.5 }}\n"
+        );
+        let (c, w) = read(&text).unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        let a = c.analytics;
+        assert_eq!(a.weights, Weights { timeliness: 0.6, quality: 0.4, satisfaction: 0.0 });
+        assert_eq!(a.min_items, 3);
+        assert_eq!(a.cluster, ClusterRule { items: 4, days: 7 });
+        assert_eq!(a.spike, SpikeRule { months: 3, sigmas: 1.5, min_excess: 3 });
+    }
+
+    #[test]
+    fn bad_analytics_values_are_errors_at_their_lines() {
+        let text = format!(
+            "{MINIMAL}analytics:\n  weights: {{ timeliness: 0, quality: 0, satisfaction: 0 }}\n  \
+             min_item: 3\n  spike: {{ sigmas: \"-1\" }}\n"
+        );
+        let e = read(&text).unwrap_err();
+        let got: Vec<_> = e.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
+        assert_eq!(got, [("unknown-field", 10), ("invalid-value", 9), ("invalid-value", 11)]);
+        assert!(e[0].message.get(Lang::En).contains("did you mean \"min_items\""));
     }
 
     #[test]

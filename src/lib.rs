@@ -3,8 +3,12 @@
 //!
 //! The stages, in order: [`load`] reads the repository; `history` (later) reads git;
 //! [`deadline`] computes terms over the [`calendar`]; [`rules`] checks references and
-//! roles; [`stats`] aggregates; [`render`] writes the site.
+//! roles; [`stats`] aggregates; [`render`] writes the site. [`analytics`] builds the
+//! "complete picture" of the founding decree: ratings, growth, clusters, satisfaction,
+//! communication failures, the ССТУ.РФ counts, and votes and public discussions
+//! ([`discussion`]).
 
+pub mod analytics;
 pub mod appeal;
 pub mod calendar;
 pub mod change;
@@ -13,6 +17,7 @@ pub mod config;
 pub mod dates;
 pub mod deadline;
 pub mod diagnostic;
+pub mod discussion;
 pub mod edit;
 pub mod fields;
 pub mod front_matter;

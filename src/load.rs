@@ -1,4 +1,4 @@
-//! Reading a repository from disk: `otklik.yaml`, `sectors/` and `appeals/`.
+//! Reading a repository from disk: `otklik.yaml`, `sectors/`, `appeals/` and `discussions/`.
 //!
 //! Files are found with a sorted walk, so the order of everything downstream (and of the
 //! built site) does not depend on the file system. Appeals are read in parallel; every
@@ -7,6 +7,7 @@
 use crate::appeal::{self, Appeal};
 use crate::config::{self, Config};
 use crate::diagnostic::Diagnostic;
+use crate::discussion::{self, Discussion};
 use crate::front_matter::SplitError;
 use crate::messages::{self, Message};
 use crate::sector::{self, Sector};
@@ -14,7 +15,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// Largest appeal or sector file read, in bytes. An appeal with a long text is a few
+/// Largest appeal, sector or discussion file read, in bytes. An appeal with a long text is a few
 /// dozen kilobytes; anything beyond this is a mistake (a pasted export, a binary).
 pub const MAX_FILE: u64 = 1024 * 1024;
 
@@ -22,6 +23,8 @@ pub const MAX_FILE: u64 = 1024 * 1024;
 pub const APPEALS: &str = "appeals";
 /// The folder of sector files.
 pub const SECTORS: &str = "sectors";
+/// The folder of vote and public discussion files; optional.
+pub const DISCUSSIONS: &str = "discussions";
 
 /// Everything read from a repository.
 #[derive(Debug, Clone)]
@@ -34,6 +37,8 @@ pub struct Repository {
     pub sectors: Vec<Sector>,
     /// Appeals, sorted by id.
     pub appeals: Vec<Appeal>,
+    /// Votes and public discussions, sorted by id.
+    pub discussions: Vec<Discussion>,
     /// Problems found while reading.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -83,6 +88,8 @@ pub fn load(root: &Path) -> Result<Repository, LoadError> {
     let (sector_files, mut walk_problems) = markdown_files(root, &root_real, SECTORS);
     let (appeal_files, more) = markdown_files(root, &root_real, APPEALS);
     walk_problems.extend(more);
+    let (discussion_files, more) = markdown_files(root, &root_real, DISCUSSIONS);
+    walk_problems.extend(more);
     diagnostics.extend(walk_problems);
 
     let mut sectors = Vec::new();
@@ -92,6 +99,14 @@ pub fn load(root: &Path) -> Result<Repository, LoadError> {
         sectors.extend(s);
     }
     sectors.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut discussions = Vec::new();
+    for file in &discussion_files {
+        let (d, problems) = read_file(root, file, discussion::read);
+        diagnostics.extend(problems);
+        discussions.extend(d);
+    }
+    discussions.sort_by(|a, b| a.id.cmp(&b.id));
 
     let zone = config.zone;
     let results: Vec<_> = appeal_files
@@ -105,7 +120,7 @@ pub fn load(root: &Path) -> Result<Repository, LoadError> {
     }
     sort_appeals(&mut appeals);
 
-    Ok(Repository { root: root.to_path_buf(), config, sectors, appeals, diagnostics })
+    Ok(Repository { root: root.to_path_buf(), config, sectors, appeals, discussions, diagnostics })
 }
 
 /// Sorts appeals the way [`load`] does: by year and number, then id.

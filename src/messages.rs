@@ -8,6 +8,9 @@ use crate::deadline::DeadlineState;
 use serde::{Deserialize, Serialize};
 use std::fmt::Display;
 
+pub mod analytics;
+pub mod discussion;
+
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "lowercase")]

@@ -330,6 +330,7 @@ mod tests {
             config,
             sectors: Vec::new(),
             appeals: Vec::new(),
+            discussions: Vec::new(),
             diagnostics: Vec::new(),
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();

@@ -30,6 +30,7 @@ pub fn check(repo: &Repository, today: NaiveDate) -> Vec<Diagnostic> {
     for appeal in &repo.appeals {
         context.check_appeal(appeal, &mut out);
     }
+    out.extend(crate::discussion::check_discussions(repo, today));
     out
 }
 

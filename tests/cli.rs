@@ -334,3 +334,26 @@ fn due_lists_overdue_and_due_soon_items_most_urgent_first() {
     let roads = repo.otklik(&["--lang", "en", "due", "--today", "2026-12-04", "--sector", "zhkh"]);
     assert_eq!(roads.stdout.lines().count(), 2, "{}", roads.stdout);
 }
+
+#[test]
+fn discussions_are_checked_like_appeals() {
+    let repo = Repo::from_fixture("check/base");
+    let vote = "---\nid: 2026-svet\nkind: vote\ntitle: Освещение\nopened: 2026-02-02\n\
+        closed: 2026-02-20\nchannel: pos\nsector: road\nlocality: Мульта\noptions:\n  \
+        - { label: Школьная, votes: 212 }\n  - { label: Набережная, votes: 140 }\n\
+        desicion: Начать со Школьной\n---\nИтоги.\n";
+    repo.write("discussions/2026-svet.md", vote);
+    let report = repo.check_json();
+    let file = "discussions/2026-svet.md";
+    assert!(has(&report, "unknown-field", file, 13), "{report}");
+    assert!(has(&report, "unknown-sector", file, 8), "{report}");
+    assert!(has(&report, "decision-missing", file, 6), "{report}");
+    let text = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert_eq!(text.code, 1);
+    assert!(
+        text.stdout.contains("discussions/2026-svet.md:13:1: ошибка: неизвестное поле «desicion» — может быть, «decision»?"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("неизвестный отраслевой блок «road» — может быть, «roads»?"));
+}
