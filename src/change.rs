@@ -9,7 +9,9 @@
 //! Nothing is written when any step before the write fails.
 
 use crate::appeal::{Appeal, Channel, Kind, Outcome, Status, parse_id};
-use crate::config::{Config, Unit};
+use crate::calendar::WorkingCalendar;
+use crate::config::Config;
+use crate::deadline;
 use crate::dates::{self, Moment};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::edit::{self, Change, EditError, Value};
@@ -612,8 +614,14 @@ pub fn extend(options: &Options, id: &str, request: &ExtendRequest) -> Result<Do
     if actor != config.roles.head && actor != config.roles.curator {
         return refuse(messages::extension_not_permitted(&actor));
     }
-    let original = original_end(&a, config);
-    let limit = add_days(original, config.deadlines.extension_max.amount);
+    // The deadline module owns the term arithmetic: the unshifted end of the original term
+    // and the latest allowed extension (DOMAIN.md, convention 7).
+    let calendar = WorkingCalendar::for_config(config);
+    let (deadline, _) = deadline::compute(&a, &config.deadlines, &calendar, session.today());
+    let original = deadline.unshifted_due;
+    let limit = deadline
+        .extension_limit
+        .unwrap_or_else(|| add_days(original, config.deadlines.extension_max.amount));
     if request.until <= original {
         return refuse(messages::extension_not_later(&iso(request.until), &iso(original)));
     }
@@ -644,24 +652,6 @@ fn acting_staff(root: &Path, config: &Config, acting: Option<&str>) -> Result<St
         .find(|s| s.emails.contains(&email))
         .map(|s| s.id.clone())
         .ok_or_else(|| ChangeError::Refused(messages::actor_unknown(&email)))
-}
-
-/// The unshifted last day of the item's original answer term (DOMAIN.md, convention 7):
-/// a manual `due`, else the term counted from the last reopening or the registration.
-///
-/// A known shortcoming: an answer term configured in working days is counted here as
-/// calendar days; calling the deadline module's term arithmetic at merge fixes it.
-fn original_end(a: &Appeal, config: &Config) -> NaiveDate {
-    if let Some(due) = a.due {
-        return due;
-    }
-    let start = a.reopened.iter().map(|l| l.date).max().unwrap_or_else(|| a.registered_day());
-    let term = config.deadlines.appeal_answer;
-    let days = match term.unit {
-        Unit::CalendarDays | Unit::WorkingDays => term.amount,
-        Unit::WorkingHours | Unit::Hours => term.amount.div_ceil(24),
-    };
-    add_days(start, days)
 }
 
 fn add_days(day: NaiveDate, days: u32) -> NaiveDate {
