@@ -11,8 +11,8 @@
 use crate::appeal::{Appeal, Channel, Kind, Outcome, Status, parse_id};
 use crate::calendar::WorkingCalendar;
 use crate::config::Config;
-use crate::deadline;
 use crate::dates::{self, Moment};
+use crate::deadline;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::edit::{self, Change, EditError, Value};
 use crate::fields::Choice;

@@ -101,7 +101,10 @@ fn in_zone(t: DateTime<FixedOffset>, zone: Tz) -> DateTime<FixedOffset> {
     t.with_timezone(&zone).fixed_offset()
 }
 
-fn parse_naive_date_time(text: &str) -> Result<NaiveDateTime, DateError> {
+/// Parses a date-time without an offset: `2026-03-05 10:15`, `05.03.2026T10:15:00`.
+///
+/// Fails when the text has another shape or names a day that does not exist.
+pub fn parse_naive_date_time(text: &str) -> Result<NaiveDateTime, DateError> {
     let (date, time) =
         text.split_once('T').or_else(|| text.split_once(' ')).ok_or(DateError::Shape)?;
     let day = parse_date(date)?;

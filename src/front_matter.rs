@@ -101,18 +101,77 @@ impl<'de, T: FieldSet> Deserialize<'de> for Checked<T> {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a mapping of field names to values")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked<T>, A::Error> {
-                let mut out = Checked::<T>::default();
-                while let Some(key) = map.next_key::<Located<String>>()? {
-                    if !out.fields.take(&key.value, &mut map)? {
-                        map.next_value::<IgnoredAny>()?;
-                        out.unknown.push(key);
-                    }
-                }
-                Ok(out)
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Checked<T>, A::Error> {
+                read_fields(map)
             }
         }
         d.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// Reads the entries of a mapping into a [`Checked`] record, keeping unknown keys aside.
+fn read_fields<'de, T: FieldSet, A: MapAccess<'de>>(mut map: A) -> Result<Checked<T>, A::Error> {
+    let mut out = Checked::<T>::default();
+    while let Some(key) = map.next_key::<Located<String>>()? {
+        if !out.fields.take(&key.value, &mut map)? {
+            map.next_value::<IgnoredAny>()?;
+            out.unknown.push(key);
+        }
+    }
+    Ok(out)
+}
+
+/// Either a single scalar or a mapping of known fields: lets a setting be written short
+/// (`received: OPEN_DT`) or in full (`received: { column: OPEN_DT, default: … }`).
+#[derive(Debug)]
+pub enum ScalarOr<T> {
+    /// The short form: one scalar, read as text.
+    Scalar(String),
+    /// The long form.
+    Fields(Checked<T>),
+}
+
+impl<'de, T: FieldSet> Deserialize<'de> for ScalarOr<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct EitherVisitor<T>(PhantomData<T>);
+        impl<'de, T: FieldSet> Visitor<'de> for EitherVisitor<T> {
+            type Value = ScalarOr<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text or a mapping of field names to values")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ScalarOr<T>, E> {
+                Ok(ScalarOr::Scalar(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ScalarOr<T>, A::Error> {
+                read_fields(map).map(ScalarOr::Fields)
+            }
+        }
+        d.deserialize_any(EitherVisitor(PhantomData))
+    }
+}
+
+/// A YAML mapping of text to text in file order, each key and value with its place. Used
+/// where the order of entries matters, such as a list of patterns tried one after another.
+#[derive(Debug, Default)]
+pub struct Pairs(pub Vec<(Located<String>, Located<String>)>);
+
+impl<'de> Deserialize<'de> for Pairs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct PairsVisitor;
+        impl<'de> Visitor<'de> for PairsVisitor {
+            type Value = Pairs;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of texts to texts")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<Located<String>, Located<String>>()? {
+                    out.push(entry);
+                }
+                Ok(Pairs(out))
+            }
+        }
+        d.deserialize_map(PairsVisitor)
     }
 }
 
@@ -257,6 +316,54 @@ fn strip_location(message: &str) -> String {
     message[..cut].trim().to_string()
 }
 
+/// Writes `text` as a YAML double-quoted scalar that reads back as exactly `text`.
+///
+/// Quotes and backslashes are escaped, and so is every character a YAML reader could
+/// fold, drop or stop at: line breaks (including U+0085, U+2028 and U+2029), tabs, other
+/// control characters and the byte-order mark. The result is always one line.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{85}' => out.push_str("\\N"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            c if c.is_control() || c == '\u{feff}' => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Writes `text` as a plain YAML scalar when that is unambiguous, else as [`quote`] does.
+///
+/// Plain is used only for text that starts with a letter, holds nothing but letters,
+/// digits, spaces and `_ - . ( )`, does not end in a space, and is not a word that some
+/// YAML reader takes for a boolean or null (`yes`, `No`, `off`, `null` …).
+pub fn scalar(text: &str) -> String {
+    const WORDS: [&str; 12] =
+        ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf", "none"];
+    let mut chars = text.chars();
+    let starts_with_letter = chars.next().is_some_and(char::is_alphabetic);
+    let safe_chars = text.chars().all(|c| c.is_alphanumeric() || " _-.()".contains(c));
+    let reserved = WORDS.iter().any(|w| w.eq_ignore_ascii_case(text));
+    let spaced = text.ends_with(' ') || text.contains("  ");
+    if starts_with_letter && safe_chars && !reserved && !spaced {
+        text.to_string()
+    } else {
+        quote(text)
+    }
+}
+
 /// Turns raw file bytes into text ready for [`split`]: drops a UTF-8 byte-order mark and
 /// turns CRLF line ends into LF. Returns `None` when the bytes are not UTF-8.
 pub fn normalise(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
@@ -333,6 +440,106 @@ mod tests {
         let t = normalise(b"\xEF\xBB\xBF---\r\nid: a\r\n---\r\nB\r\n").unwrap();
         assert_eq!(t, "---\nid: a\n---\nB\n");
         assert!(normalise(b"\xcf\xf0\xe8").is_none());
+    }
+
+    field_set!(Text { v: String });
+
+    fn read_back(yaml_scalar: &str) -> String {
+        let c: Checked<Text> = parse(&format!("---\nv: {yaml_scalar}\n")).unwrap();
+        c.fields.v.unwrap().value
+    }
+
+    #[test]
+    fn quoted_text_reads_back_unchanged() {
+        let tricky = [
+            "",
+            "plain",
+            "say \"hi\"",
+            "a: b",
+            "key:value",
+            "# not a comment",
+            "a #b",
+            "- item",
+            "-",
+            "---",
+            "...",
+            "? q",
+            "line\nbreak",
+            "two\n\nparagraphs",
+            "tab\there",
+            "back\\slash",
+            "trailing space ",
+            " leading",
+            "[ФИО]",
+            "{a}",
+            "&anchor",
+            "*alias",
+            "!tag",
+            "%dir",
+            "@at",
+            "`tick`",
+            "| pipe",
+            "> fold",
+            "yes",
+            "No",
+            "null",
+            "~",
+            "0005.0005",
+            "2026-03-05",
+            "1e3",
+            "0x1F",
+            "'single'",
+            "nel\u{85}x",
+            "ls\u{2028}ps\u{2029}",
+            "bell\u{7}",
+            "bom\u{feff}",
+            "😀 emoji",
+            "Яма на ул. Центральной: «срочно»",
+            "cr\r\nlf",
+        ];
+        for text in tricky {
+            let q = quote(text);
+            assert!(!q.contains('\n'), "{q}");
+            assert_eq!(read_back(&q), text, "quoted as {q}");
+            assert_eq!(read_back(&scalar(text)), text, "scalar {}", scalar(text));
+        }
+    }
+
+    #[test]
+    fn simple_words_stay_plain_and_ambiguous_ones_are_quoted() {
+        assert_eq!(scalar("Катанда"), "Катанда");
+        assert_eq!(scalar("Усть-Кокса"), "Усть-Кокса");
+        assert_eq!(scalar("South Boston"), "South Boston");
+        assert_eq!(scalar("yes"), "\"yes\"");
+        assert_eq!(scalar("Off"), "\"Off\"");
+        assert_eq!(scalar("0005.0005"), "\"0005.0005\"");
+        assert_eq!(scalar("Allston / Brighton"), "\"Allston / Brighton\"");
+        assert_eq!(scalar("a: b"), "\"a: b\"");
+    }
+
+    field_set!(Rule { column: String, default: String });
+    field_set!(Rules { received: Located<ScalarOr<Rule>>, map: Pairs });
+
+    #[test]
+    fn a_setting_may_be_short_or_long_and_pairs_keep_their_order() {
+        let text = "---\nreceived: OPEN_DT\nmap: { \"b*\": x, a: \"\" , c: 3 }\n";
+        let c: Checked<Rules> = parse(text).unwrap();
+        let received = c.fields.received.unwrap().value.value;
+        assert!(matches!(received, ScalarOr::Scalar(ref s) if s == "OPEN_DT"));
+        let pairs: Vec<_> = c.fields.map.unwrap().value.0;
+        let got: Vec<_> =
+            pairs.iter().map(|(k, v)| (k.value.as_str(), v.value.as_str(), k.at.line)).collect();
+        assert_eq!(got, [("b*", "x", 3), ("a", "", 3), ("c", "3", 3)]);
+
+        let long = "---\nreceived: { column: OPEN_DT, defualt: x }\n";
+        let c: Checked<Rules> = parse(long).unwrap();
+        let Some(Located { value: Located { value: ScalarOr::Fields(rule), .. }, .. }) =
+            c.fields.received
+        else {
+            panic!("expected the long form");
+        };
+        assert_eq!(rule.fields.column.unwrap().value, "OPEN_DT");
+        assert_eq!(rule.unknown[0].value, "defualt");
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! "complete picture" of the founding decree: ratings, growth, clusters, satisfaction,
 //! communication failures, the ССТУ.РФ counts, and votes and public discussions
 //! ([`discussion`]).
+//! Beside the pipeline, [`import`] turns tabular exports (read by [`table`]) into appeal
+//! files.
 
 pub mod analytics;
 pub mod appeal;
@@ -22,6 +24,7 @@ pub mod edit;
 pub mod fields;
 pub mod front_matter;
 pub mod history;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod messages;
@@ -30,3 +33,4 @@ pub mod register;
 pub mod report;
 pub mod rules;
 pub mod sector;
+pub mod table;

@@ -943,6 +943,399 @@ pub fn init_done(dir: &str, files: usize, git: bool) -> Message {
     )
 }
 
+pub fn table_io(file: &str, detail: &str) -> Message {
+    msg(
+        format!("{file}: не удалось прочитать файл: {detail}"),
+        format!("{file}: cannot read the file: {detail}"),
+    )
+}
+
+pub fn table_too_large(file: &str, limit_mib: u64) -> Message {
+    msg(
+        format!("{file}: файл больше {limit_mib} МиБ; разделите выгрузку на части"),
+        format!("{file}: the file is larger than {limit_mib} MiB; split the export"),
+    )
+}
+
+pub fn table_not_utf8(file: &str, line: usize) -> Message {
+    msg(
+        format!(
+            "{file}:{line}: файл не в кодировке UTF-8 (Excel под Windows сохраняет CSV в windows-1251); сохраните его как «CSV UTF-8» или укажите encoding: windows-1251 в файле сопоставления"
+        ),
+        format!(
+            "{file}:{line}: the file is not UTF-8 (Excel on Windows saves CSV as windows-1251); save it as \"CSV UTF-8\" or set encoding: windows-1251 in the mapping file"
+        ),
+    )
+}
+
+pub fn table_csv(file: &str, row: usize, detail: &str) -> Message {
+    msg(
+        format!("{file}: строка {row}: ошибка CSV: {detail}"),
+        format!("{file}: row {row}: CSV error: {detail}"),
+    )
+}
+
+pub fn table_workbook(file: &str, detail: &str) -> Message {
+    msg(
+        format!("{file}: не удалось открыть таблицу: {detail}"),
+        format!("{file}: cannot open the spreadsheet: {detail}"),
+    )
+}
+
+pub fn table_no_sheet(file: &str, sheet: &str, available: &[String]) -> Message {
+    let names = available.join(", ");
+    msg(
+        format!("{file}: нет листа «{sheet}»; листы файла: {names}"),
+        format!("{file}: no sheet \"{sheet}\"; the file has: {names}"),
+    )
+}
+
+pub fn table_no_header(file: &str, row: usize) -> Message {
+    msg(
+        format!("{file}: в строке {row} нет названий столбцов"),
+        format!("{file}: row {row} holds no column names"),
+    )
+}
+
+pub fn bad_delimiter(value: &str) -> Message {
+    msg(
+        format!("«{value}» — не разделитель; пишите auto, \";\", \",\" или tab"),
+        format!("\"{value}\" is not a delimiter; write auto, \";\", \",\" or tab"),
+    )
+}
+
+pub fn option_for_text_only(option: &str, field: &str) -> Message {
+    msg(
+        format!("настройка «{option}» применяется только к текстовым полям, а не к «{field}»"),
+        format!("the option \"{option}\" applies to text fields only, not to \"{field}\""),
+    )
+}
+
+pub fn rule_without_source(field: &str) -> Message {
+    msg(
+        format!(
+            "для поля «{field}» не указано, откуда брать значение: задайте column, columns, value или default"
+        ),
+        format!("the field \"{field}\" has no source: give column, columns, value or default"),
+    )
+}
+
+pub fn rule_two_sources(field: &str) -> Message {
+    msg(
+        format!("для поля «{field}» укажите что-то одно: column, columns или value"),
+        format!("give the field \"{field}\" only one of column, columns or value"),
+    )
+}
+
+pub fn rule_join_and_first(field: &str) -> Message {
+    msg(
+        format!("для поля «{field}» укажите что-то одно: join или first"),
+        format!("give the field \"{field}\" either join or first, not both"),
+    )
+}
+
+pub fn empty_column_name(field: &str) -> Message {
+    msg(
+        format!("пустое имя столбца в правиле для поля «{field}»"),
+        format!("an empty column name in the rule for \"{field}\""),
+    )
+}
+
+pub fn import_summary(written: usize, skipped: usize, notes: usize, dry_run: bool) -> Message {
+    let (ru_verb, en_verb) = if dry_run {
+        ("будет создано", "would be written")
+    } else {
+        ("создано", "written")
+    };
+    msg(
+        format!("{ru_verb} обращений: {written}, пропущено строк: {skipped}, замечаний: {notes}"),
+        format!("appeals {en_verb}: {written}, rows skipped: {skipped}, notes: {notes}"),
+    )
+}
+
+pub fn unknown_preset(name: &str, suggestion: Option<&str>, known: &[&str]) -> Message {
+    let (ru, en) = hint(suggestion);
+    msg(
+        format!("нет встроенного сопоставления «{name}»{ru}; есть: {}", list(known)),
+        format!("no built-in mapping \"{name}\"{en}; there are: {}", list(known)),
+    )
+}
+
+pub fn mapping_has_errors(count: usize) -> Message {
+    msg(
+        format!("в файле сопоставления ошибок: {count}; импорт не начат"),
+        format!("the mapping file has {count} error(s); nothing was imported"),
+    )
+}
+
+pub fn missing_columns(columns: &[(String, Option<String>)]) -> Message {
+    let each = |ru: bool| {
+        columns
+            .iter()
+            .map(|(c, s)| match (s, ru) {
+                (Some(s), true) => format!("«{c}» (может быть, «{s}»?)"),
+                (None, true) => format!("«{c}»"),
+                (Some(s), false) => format!("\"{c}\" (did you mean \"{s}\"?)"),
+                (None, false) => format!("\"{c}\""),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    msg(
+        format!(
+            "в таблице нет столбцов, без которых не заполнить обязательные поля: {}",
+            each(true)
+        ),
+        format!("the table lacks columns that required fields need: {}", each(false)),
+    )
+}
+
+pub fn bad_default(field: &str, value: &str, allowed: &[String]) -> Message {
+    if allowed.is_empty() {
+        return msg(
+            format!(
+                "значение по умолчанию «{value}» для поля «{field}» — не код классификатора (вида 0005.0005.0056.1154)"
+            ),
+            format!(
+                "the default \"{value}\" for \"{field}\" is not a classifier code (like 0005.0005.0056.1154)"
+            ),
+        );
+    }
+    msg(
+        format!(
+            "значение по умолчанию «{value}» для поля «{field}» не подходит этому репозиторию; допустимые: {} — укажите другое значение по умолчанию",
+            allowed.join(", ")
+        ),
+        format!(
+            "the default \"{value}\" for \"{field}\" does not fit this repository; allowed: {} — give another default",
+            allowed.join(", ")
+        ),
+    )
+}
+
+pub fn scratch_exists(path: &str) -> Message {
+    msg(
+        format!("{path} уже существует; учебный репозиторий создаётся только в пустой папке"),
+        format!("{path} already exists; a scratch repository is created only in an empty folder"),
+    )
+}
+
+pub fn already_imported(external_id: &str, id: &str) -> Message {
+    msg(
+        format!("номер «{external_id}» уже импортирован как {id}"),
+        format!("\"{external_id}\" was already imported as {id}"),
+    )
+}
+
+pub fn duplicate_in_export(external_id: &str, row: usize) -> Message {
+    msg(
+        format!("номер «{external_id}» уже встречался в строке {row}"),
+        format!("\"{external_id}\" already appeared in row {row}"),
+    )
+}
+
+pub fn value_not_mapped(field: &str, raw: &str, default: Option<&str>) -> Message {
+    match default {
+        Some(d) => msg(
+            format!(
+                "«{raw}» не подходит для поля «{field}» и не указано в сопоставлении; взято значение по умолчанию «{d}»"
+            ),
+            format!(
+                "\"{raw}\" does not fit \"{field}\" and is not mapped; used the default \"{d}\""
+            ),
+        ),
+        None => msg(
+            format!(
+                "«{raw}» не подходит для поля «{field}» и не указано в сопоставлении; поле не заполнено"
+            ),
+            format!("\"{raw}\" does not fit \"{field}\" and is not mapped; the field is left out"),
+        ),
+    }
+}
+
+pub fn no_value(field: &str, columns: &[String]) -> Message {
+    if columns.is_empty() {
+        return msg(
+            format!("нет значения для обязательного поля «{field}» и нет значения по умолчанию"),
+            format!("no value for the required field \"{field}\" and no default"),
+        );
+    }
+    msg(
+        format!(
+            "нет значения для обязательного поля «{field}» (столбец {} пуст или не сопоставлен) и нет значения по умолчанию",
+            quoted_list_ru(columns)
+        ),
+        format!(
+            "no value for the required field \"{field}\" (column {} is empty or unmapped) and no default",
+            quoted_list_en(columns)
+        ),
+    )
+}
+
+pub fn row_bad_date(field: &str, columns: &[String], value: &str) -> Message {
+    msg(
+        format!(
+            "«{value}» (столбец {}) — не дата для поля «{field}»; ожидается 2026-03-05, 05.03.2026 или 2026-03-05 10:15",
+            quoted_list_ru(columns)
+        ),
+        format!(
+            "\"{value}\" (column {}) is not a date for \"{field}\"; expected 2026-03-05, 05.03.2026 or 2026-03-05 10:15",
+            quoted_list_en(columns)
+        ),
+    )
+}
+
+pub fn ambiguous_local_time(field: &str, value: &str, zone: &str) -> Message {
+    msg(
+        format!(
+            "время «{value}» в поле «{field}» повторяется при переводе часов ({zone}); взят более ранний момент"
+        ),
+        format!(
+            "the time \"{value}\" in \"{field}\" occurs twice at the clock change ({zone}); the earlier one was taken"
+        ),
+    )
+}
+
+pub fn nonexistent_local_time(field: &str, value: &str, zone: &str) -> Message {
+    msg(
+        format!("времени «{value}» в поле «{field}» не было: в этот час переводили часы ({zone})"),
+        format!(
+            "the time \"{value}\" in \"{field}\" did not exist: the clocks changed then ({zone})"
+        ),
+    )
+}
+
+pub fn no_assignee(status: &str, sector: &str) -> Message {
+    msg(
+        format!(
+            "при статусе «{status}» нужен исполнитель, а у блока «{sector}» нет руководителя, которого можно назначить"
+        ),
+        format!(
+            "status \"{status}\" needs an assignee, and sector \"{sector}\" has no lead to assign"
+        ),
+    )
+}
+
+pub fn reason_not_in_export() -> Message {
+    msg("причина не указана в выгрузке", "the export gives no reason")
+}
+
+pub fn personal_in_public(field: &str) -> Message {
+    msg(
+        format!(
+            "в тексте для поля «{field}» похоже есть телефон или адрес почты; поле не заполнено — напишите публичный текст вручную"
+        ),
+        format!(
+            "the text for \"{field}\" seems to hold a phone number or an e-mail address; it is left out — write the public text by hand"
+        ),
+    )
+}
+
+pub fn shortened(field: &str, max: usize) -> Message {
+    msg(
+        format!("текст поля «{field}» длиннее {max} знаков и сокращён"),
+        format!("the text of \"{field}\" is longer than {max} characters and was shortened"),
+    )
+}
+
+pub fn import_provenance(file: &str, row: usize) -> Message {
+    msg(
+        format!("Импортировано из {file}, строка {row}."),
+        format!("Imported from {file}, row {row}."),
+    )
+}
+
+pub fn duplicate_column(name: &str) -> Message {
+    msg(
+        format!("столбец «{name}» встречается в заголовке несколько раз; используется первый"),
+        format!("the column \"{name}\" appears more than once in the header; the first is used"),
+    )
+}
+
+pub fn column_missing(name: &str, suggestion: Option<&str>) -> Message {
+    let (ru, en) = hint(suggestion);
+    msg(
+        format!("в таблице нет столбца «{name}»{ru}; его ячейки считаются пустыми"),
+        format!("the table has no column \"{name}\"{en}; its cells read as empty"),
+    )
+}
+
+pub fn item_too_large(limit_kib: u64) -> Message {
+    msg(
+        format!(
+            "обращение вышло бы больше {limit_kib} КиБ или с полями больше 64 КиБ; строка пропущена"
+        ),
+        format!(
+            "the appeal would be larger than {limit_kib} KiB, or its fields larger than 64 KiB; the row is skipped"
+        ),
+    )
+}
+
+pub fn status_needs_answer_date(status: &str, columns: &[String]) -> Message {
+    msg(
+        format!(
+            "статус «{status}» требует даты ответа, а столбец {} пуст",
+            if columns.is_empty() { "ответа".to_string() } else { quoted_list_ru(columns) }
+        ),
+        format!(
+            "status \"{status}\" needs an answer date, and column {} is empty",
+            if columns.is_empty() { "of the answer".to_string() } else { quoted_list_en(columns) }
+        ),
+    )
+}
+
+pub fn answered_before_received() -> Message {
+    msg(
+        "дата ответа раньше даты поступления; строка пропущена",
+        "the answer date is earlier than the receipt; the row is skipped",
+    )
+}
+
+pub fn scratch_comment() -> Message {
+    msg(
+        "Учебный репозиторий для пробного импорта (otklik import). Не для настоящих обращений.",
+        "A scratch repository for trying imports (otklik import). Not for real appeals.",
+    )
+}
+
+pub fn scratch_name() -> Message {
+    msg("Учебный репозиторий импорта", "Import scratch repository")
+}
+
+pub fn scratch_title() -> Message {
+    msg("Обращения граждан — пробный импорт", "Citizens' appeals — trial import")
+}
+
+pub fn scratch_role(role: &str) -> Message {
+    match role {
+        "curator" => msg("Куратор (учебная запись)", "Curator (placeholder)"),
+        "head" => msg("Руководитель МЦУ (учебная запись)", "Head of the centre (placeholder)"),
+        _ => msg("Координатор (учебная запись)", "Coordinator (placeholder)"),
+    }
+}
+
+pub fn scratch_lead(sector_title: &str) -> Message {
+    msg(
+        format!("Руководитель блока «{sector_title}» (учебная запись)"),
+        format!("Lead of \"{sector_title}\" (placeholder)"),
+    )
+}
+
+pub fn scratch_sector_about() -> Message {
+    msg(
+        "Учебный отраслевой блок: в него попадают импортированные обращения по его темам.",
+        "A scratch sector: imported items on its topics land here.",
+    )
+}
+
+fn quoted_list_ru(values: &[String]) -> String {
+    values.iter().map(|v| format!("«{v}»")).collect::<Vec<_>>().join(", ")
+}
+
+fn quoted_list_en(values: &[String]) -> String {
+    values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
