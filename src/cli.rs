@@ -80,6 +80,8 @@ pub enum Command {
     Build(BuildArgs),
     /// List open items that are overdue or due soon, most urgent first.
     Due(DueArgs),
+    /// Import a tabular export (CSV or .xlsx): one appeal file per row; never overwrites.
+    Import(ImportArgs),
     /// Register a new item under the next free number of the year, and commit it.
     New(NewArgs),
     /// Name the assignee of an item (a new item becomes assigned), and commit.
@@ -246,6 +248,40 @@ pub struct InitArgs {
     pub no_git: bool,
 }
 
+/// Arguments of `import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The export to read (.csv or .xlsx); omit with --scratch alone.
+    pub file: Option<PathBuf>,
+    /// A built-in column mapping: pos, kursk, boston311 (repeat with --scratch).
+    #[arg(long)]
+    pub preset: Vec<String>,
+    /// A mapping file of your own (YAML) instead of a preset.
+    #[arg(long, conflicts_with = "preset")]
+    pub mapping: Option<PathBuf>,
+    /// First create a scratch repository at --root that accepts the presets' values.
+    #[arg(long)]
+    pub scratch: bool,
+    /// Import only the first N data rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Report what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The import day, for exports without dates (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_today)]
+    pub today: Option<chrono::NaiveDate>,
+    /// Sector for rows whose topic no sector handles.
+    #[arg(long)]
+    pub default_sector: Option<String>,
+    /// Topic for rows the mapping cannot classify.
+    #[arg(long)]
+    pub default_topic: Option<String>,
+    /// Settlement for rows without a known one.
+    #[arg(long)]
+    pub default_locality: Option<String>,
+}
+
 /// Arguments of `due`.
 #[derive(Debug, clap::Args)]
 pub struct DueArgs {
@@ -320,6 +356,7 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Check(args) => check(cli, args),
         Command::Build(args) => build(cli, args),
         Command::Due(args) => due(cli, args),
+        Command::Import(args) => import(cli, args),
         Command::New(args) => {
             edited(cli, change::new_item(&edit_options(cli, &args.edit), &new_request(args)))
         }
@@ -473,6 +510,73 @@ fn build(cli: &Cli, args: &BuildArgs) -> Outcome {
         stdout: report::summary(register.repo.appeals.len(), tally, lang) + "\n",
         code: 0,
         ..Outcome::default()
+    }
+}
+
+fn import(cli: &Cli, args: &ImportArgs) -> Outcome {
+    let lang = lang(cli, None);
+    let fail = |m: crate::messages::Message| Outcome {
+        stderr: format!("{}\n", m.get(lang)),
+        code: 2,
+        ..Outcome::default()
+    };
+    let mappings = match import_mappings(args) {
+        Ok(m) => m,
+        Err(e) => return fail(e.message()),
+    };
+    let mut stdout = String::new();
+    if args.scratch {
+        let refs: Vec<&crate::import::Mapping> = mappings.iter().collect();
+        match crate::import::scaffold(&cli.root, &refs, chrono_tz::Asia::Barnaul) {
+            Ok(files) => {
+                stdout.push_str(&format!("{}: {} files\n", cli.root.display(), files.len()))
+            }
+            Err(e) => return fail(e.message()),
+        }
+    }
+    let Some(file) = &args.file else { return Outcome { stdout, ..Outcome::default() } };
+    let [mapping] = mappings.as_slice() else {
+        return fail(crate::messages::one_mapping_per_file());
+    };
+    let options = crate::import::ImportOptions {
+        dry_run: args.dry_run,
+        limit: args.limit,
+        today: args.today,
+        default_sector: args.default_sector.clone(),
+        default_topic: args.default_topic.clone(),
+        default_locality: args.default_locality.clone(),
+        ..Default::default()
+    };
+    match crate::import::import(&cli.root, file, mapping, &options) {
+        Ok(report) => {
+            let mut stderr = String::new();
+            for note in report.skipped.iter().chain(&report.notes) {
+                stderr.push_str(&format!(
+                    "{}:{}: {}\n",
+                    file.display(),
+                    note.row,
+                    note.message.get(lang)
+                ));
+            }
+            if !cli.quiet {
+                for w in &report.written {
+                    stdout.push_str(&format!("{} ← {}:{}\n", w.file, file.display(), w.row));
+                }
+            }
+            stdout.push_str(report.summary().get(lang));
+            stdout.push('\n');
+            Outcome { stdout, stderr, code: 0 }
+        }
+        Err(e) => fail(e.message()),
+    }
+}
+
+fn import_mappings(
+    args: &ImportArgs,
+) -> Result<Vec<crate::import::Mapping>, crate::import::ImportError> {
+    match &args.mapping {
+        Some(path) => Ok(vec![crate::import::Mapping::from_file(path)?]),
+        None => args.preset.iter().map(|p| crate::import::Mapping::preset(p)).collect(),
     }
 }
 

@@ -1336,6 +1336,13 @@ fn quoted_list_en(values: &[String]) -> String {
     values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
 }
 
+pub fn one_mapping_per_file() -> Message {
+    msg(
+        "для одного файла укажите одну схему: один --preset или --mapping",
+        "give one mapping for a file: a single --preset or --mapping",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

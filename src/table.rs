@@ -242,21 +242,18 @@ fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, 
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    // The csv crate skips blank lines without a trace, but a spreadsheet program shows
-    // each of them as a row; counting them keeps our row numbers equal to what the user
-    // sees. The crate's line count ignores line breaks inside quotes, so a gap in it is
-    // exactly the number of blank lines.
-    let (mut number, mut next_line) = (0usize, 1u64);
+    // Rows are numbered as a spreadsheet numbers records: a cell with line breaks inside
+    // quotes is still one row. Blank lines, which the csv crate skips, are not counted; the
+    // crate's own line positions lag behind them and cannot tell them apart from quoted
+    // line breaks, so a file with blank lines between records reports rows a little early.
+    let mut number = 0usize;
     for record in reader.records() {
         let record = record.map_err(|e| TableError::Csv {
             path: path.to_path_buf(),
             row: number + 1,
             detail: e.to_string(),
         })?;
-        let start = record.position().map_or(next_line, csv::Position::line);
-        let blank = usize::try_from(start.saturating_sub(next_line)).unwrap_or(0);
-        number += 1 + blank;
-        next_line = start + 1;
+        number += 1;
         rows.push(Row { number, cells: record.iter().map(|c| c.trim().to_string()).collect() });
         if options.limit.is_some_and(|limit| number >= options.header_row + limit) {
             break;
@@ -412,7 +409,7 @@ mod tests {
         assert_eq!(t.headers, ["Номер", "Дата поступления", "Текст"]);
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0].cells, ["1", "06.01.2026", "a;\nb"]);
-        assert_eq!((t.rows[0].number, t.rows[1].number), (2, 4));
+        assert_eq!((t.rows[0].number, t.rows[1].number), (2, 3));
         assert_eq!(t.column(" дата  ПОСТУПЛЕНИЯ"), Some(1));
     }
 
@@ -455,6 +452,15 @@ mod tests {
         assert_eq!(t.headers, ["id", "x"]);
         let numbers: Vec<_> = t.rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, [3, 4]);
+    }
+
+    #[test]
+    fn line_breaks_inside_quoted_cells_do_not_shift_row_numbers() {
+        let csv = "id,text\r\n1,\"first\nsecond\nthird\"\r\n2,b\r\n3,\"x\ny\"\r\n4,d\r\n";
+        let options = TableOptions { limit: Some(3), ..Default::default() };
+        let t = table_from(csv.as_bytes(), &options).unwrap();
+        let numbers: Vec<_> = t.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [2, 3, 4]);
     }
 
     #[test]

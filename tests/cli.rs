@@ -357,3 +357,37 @@ fn discussions_are_checked_like_appeals() {
     );
     assert!(text.stdout.contains("неизвестный отраслевой блок «road» — может быть, «roads»?"));
 }
+
+#[test]
+fn two_real_data_sets_import_into_a_scratch_repository_that_checks_and_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let otklik = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_otklik"))
+            .arg("--root")
+            .arg(&root)
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let scratch = otklik(&["import", "--scratch", "--preset", "kursk", "--preset", "boston311"]);
+    assert_eq!(scratch.0, Some(0), "{}", scratch.1);
+    let kursk = fixtures.join("kursk_test_50.csv");
+    let boston = fixtures.join("boston311_50.csv");
+    let first =
+        otklik(&["import", "--preset", "kursk", kursk.to_str().unwrap(), "--today", "2026-12-04"]);
+    assert_eq!(first.0, Some(0), "{}", first.1);
+    let second = otklik(&["import", "--preset", "boston311", boston.to_str().unwrap()]);
+    assert_eq!(second.0, Some(0), "{}", second.1);
+    let before = std::fs::read(root.join("appeals/2026/2026-0001.md")).unwrap();
+    let again =
+        otklik(&["import", "--preset", "kursk", kursk.to_str().unwrap(), "--today", "2026-12-04"]);
+    assert_eq!(again.0, Some(0));
+    assert_eq!(std::fs::read(root.join("appeals/2026/2026-0001.md")).unwrap(), before);
+    let check = otklik(&["check", "--today", "2026-12-04", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&check.1).unwrap();
+    assert_eq!(report["summary"]["errors"], 0, "{report}");
+    assert_eq!(report["summary"]["items"], 100);
+}
