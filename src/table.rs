@@ -246,14 +246,13 @@ fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, 
     // quotes is still one row. Blank lines, which the csv crate skips, are not counted; the
     // crate's own line positions lag behind them and cannot tell them apart from quoted
     // line breaks, so a file with blank lines between records reports rows a little early.
-    let mut number = 0usize;
-    for record in reader.records() {
+    for (index, record) in reader.records().enumerate() {
+        let number = index + 1;
         let record = record.map_err(|e| TableError::Csv {
             path: path.to_path_buf(),
-            row: number + 1,
+            row: number,
             detail: e.to_string(),
         })?;
-        number += 1;
         rows.push(Row { number, cells: record.iter().map(|c| c.trim().to_string()).collect() });
         if options.limit.is_some_and(|limit| number >= options.header_row + limit) {
             break;
