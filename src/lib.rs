@@ -1,9 +1,10 @@
 //! otklik: citizens' appeals kept as files in git, checked against the law's deadlines and
 //! published as a static site.
 //!
-//! The stages, in order: [`load`] reads the repository; `history` (later) reads git;
+//! The stages, in order: [`load`] reads the repository; [`history`] reads git;
 //! [`deadline`] computes terms over the [`calendar`]; [`rules`] checks references and
-//! roles; [`stats`] aggregates; [`render`] writes the site.
+//! roles, and [`workflow`] checks the history; [`stats`] aggregates; [`render`] writes
+//! the site.
 
 pub mod appeal;
 pub mod cli;
@@ -13,9 +14,11 @@ pub mod deadline;
 pub mod diagnostic;
 pub mod fields;
 pub mod front_matter;
+pub mod history;
 pub mod load;
 pub mod messages;
 pub mod register;
 pub mod report;
 pub mod rules;
 pub mod sector;
+pub mod workflow;
