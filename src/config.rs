@@ -270,9 +270,8 @@ pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
         calendar: CalendarSettings::default(),
         workflow: Workflow::default(),
     };
-    match r.required(f.municipality, "municipality", Pos::TOP) {
-        Some(m) => read_municipality(&mut r, m.value, m.at, &mut config),
-        None => {}
+    if let Some(m) = r.required(f.municipality, "municipality", Pos::TOP) {
+        read_municipality(&mut r, m.value, m.at, &mut config);
     }
     if let Some(s) = f.site {
         read_site(&mut r, s.value, &mut config);

@@ -583,7 +583,14 @@ pub fn illegal_transition(commit: &str, from: &str, to: &str, allowed: &[&str]) 
 
 pub fn not_permitted(commit: &str, action: &Message, allowed: &[&str], held: &[&str]) -> Message {
     let names = |roles: &[&str], lang: Lang| {
-        roles.iter().map(|r| role_name(r).get(lang).to_string()).collect::<Vec<_>>().join(", ")
+        let names: Vec<String> = roles.iter().map(|r| role_name(r).get(lang).to_string()).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                let or = if lang == Lang::Ru { "или" } else { "or" };
+                format!("{} {or} {last}", rest.join(", "))
+            }
+            _ => names.join(""),
+        }
     };
     let (held_ru, held_en) = if held.is_empty() {
         ("ни одной из этих ролей".to_string(), "none of these roles".to_string())

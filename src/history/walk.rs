@@ -310,8 +310,8 @@ mod tests {
         let d = |old: Option<&str>, new: Option<&str>| ChangedFile {
             old_path: old.map(str::to_string),
             new_path: new.map(str::to_string),
-            old_id: old.map(|_| Oid::zero()),
-            new_id: new.map(|_| Oid::zero()),
+            old_id: old.map(|_| Oid::ZERO_SHA1),
+            new_id: new.map(|_| Oid::ZERO_SHA1),
         };
         let mut deltas = vec![
             d(Some("appeals/2026-0001.md"), None),
