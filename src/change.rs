@@ -16,6 +16,7 @@ use crate::deadline;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::edit::{self, Change, EditError, Value};
 use crate::fields::Choice;
+use crate::history::History;
 use crate::history::commit::{self, CommitError, Identity};
 use crate::load::{self, LoadError, Repository};
 use crate::messages::{self, Lang, Message};
@@ -337,10 +338,10 @@ impl Session {
     /// errors the change brings, and returns the warnings it brings.
     fn recheck(&self, rel: &str, bytes: &[u8]) -> Result<Vec<Diagnostic>, ChangeError> {
         let today = self.today();
-        let before = register::check(self.repo.clone(), today).diagnostics;
+        let before = register::check(self.repo.clone(), History::default(), today).diagnostics;
         let mut changed = self.repo.clone();
         changed.put_appeal(rel, bytes);
-        let after = register::check(changed, today).diagnostics;
+        let after = register::check(changed, History::default(), today).diagnostics;
         let (errors, warnings): (Vec<_>, Vec<_>) = brought_by_change(&before, after)
             .into_iter()
             .partition(|d| d.severity == Severity::Error);

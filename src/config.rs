@@ -1,11 +1,13 @@
 //! `otklik.yaml`: the municipality, its staff and roles, deadline rules and calendar
 //! overrides.
 
+use crate::appeal::Status;
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{FieldReader, choice};
 use crate::front_matter::{self, Checked, Located, Pos, field_set};
 use crate::messages::{self, Lang};
+use crate::workflow::{Role, RoleSet, Workflow};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
@@ -254,6 +256,8 @@ pub struct Config {
     pub calendar: CalendarSettings,
     /// Ratings, clusters and spikes.
     pub analytics: AnalyticsSettings,
+    /// Who may make which change, and the legal status transitions.
+    pub workflow: Workflow,
 }
 
 impl Config {
@@ -271,6 +275,7 @@ field_set!(RawConfig {
     deadlines: Checked<RawDeadlines>,
     calendar: Checked<RawCalendar>,
     analytics: Checked<RawAnalytics>,
+    workflow: Checked<RawWorkflow>,
 });
 field_set!(RawMunicipality { name: String, time_zone: String, settlements: Vec<Located<String>> });
 field_set!(RawSite { title: String, base_url: String, language: String, theme: String });
@@ -295,6 +300,18 @@ field_set!(RawIncidentTerms {
     urgent_first_response: String,
     answer: String
 });
+field_set!(RawWorkflow {
+    register: Vec<Located<String>>,
+    transitions: Vec<Located<Checked<RawTransition>>>,
+    assign: Vec<Located<String>>,
+    transfer: Vec<Located<String>>,
+    extend: Vec<Located<String>>,
+    rework: Vec<Located<String>>,
+    reopen: Vec<Located<String>>,
+    require_signed_commits: String,
+    audit: String,
+});
+field_set!(RawTransition { from: String, to: String, roles: Vec<Located<String>> });
 field_set!(RawCalendar {
     office_hours: Vec<Located<String>>,
     extra_days_off: Vec<Located<String>>,
@@ -339,6 +356,7 @@ pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
         deadlines: DeadlineRules::default(),
         calendar: CalendarSettings::default(),
         analytics: AnalyticsSettings::default(),
+        workflow: Workflow::default(),
     };
     if let Some(m) = r.required(f.municipality, "municipality", Pos::TOP) {
         read_municipality(&mut r, m.value, m.at, &mut config);
@@ -371,6 +389,9 @@ pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
     }
     if let Some(a) = f.analytics {
         read_analytics(&mut r, a.value, &mut config.analytics);
+    }
+    if let Some(w) = f.workflow {
+        read_workflow(&mut r, w.value, &mut config.workflow);
     }
     let (errors, warnings): (Vec<_>, Vec<_>) =
         r.diagnostics.into_iter().partition(|d| d.severity == crate::diagnostic::Severity::Error);
@@ -579,6 +600,61 @@ fn decimal(
         }
     }
 }
+/// Reads the `workflow:` block. Each list it gives replaces the default; `transitions`,
+/// when given, is the whole table (see `workflow` for the defaults).
+fn read_workflow(r: &mut FieldReader, w: Checked<RawWorkflow>, into: &mut Workflow) {
+    r.unknown_fields(&w);
+    let f = w.fields;
+    let lists = [
+        (f.register, "workflow.register", &mut into.register),
+        (f.assign, "workflow.assign", &mut into.assign),
+        (f.transfer, "workflow.transfer", &mut into.transfer),
+        (f.extend, "workflow.extend", &mut into.extend),
+        (f.rework, "workflow.rework", &mut into.rework),
+        (f.reopen, "workflow.reopen", &mut into.reopen),
+    ];
+    for (list, name, set) in lists {
+        if let Some(list) = list {
+            *set = role_set(r, list.value, name);
+        }
+    }
+    if let Some(list) = f.transitions {
+        into.transitions = list.value.into_iter().filter_map(|t| transition(r, t)).collect();
+    }
+    if let Some(flag) = r.flag(f.audit.as_ref(), "workflow.audit") {
+        into.audit = flag;
+    }
+    if let Some(flag) = r.flag(f.require_signed_commits.as_ref(), "workflow.require_signed_commits")
+    {
+        into.require_signed_commits = flag;
+    }
+}
+
+fn role_set(r: &mut FieldReader, names: Vec<Located<String>>, field: &str) -> RoleSet {
+    let mut set = RoleSet::default();
+    for name in &names {
+        if let Some(role) = r.choice::<Role>(Some(name), field) {
+            set.insert(role);
+        }
+    }
+    set
+}
+
+fn transition(
+    r: &mut FieldReader,
+    t: Located<Checked<RawTransition>>,
+) -> Option<((Status, Status), RoleSet)> {
+    r.unknown_fields(&t.value);
+    let f = t.value.fields;
+    let from = r.required(f.from, "workflow.transitions.from", t.at);
+    let from = r.choice::<Status>(from.as_ref(), "workflow.transitions.from");
+    let to = r.required(f.to, "workflow.transitions.to", t.at);
+    let to = r.choice::<Status>(to.as_ref(), "workflow.transitions.to");
+    let roles = r.required(f.roles, "workflow.transitions.roles", t.at);
+    let roles =
+        role_set(r, roles.map(|x| x.value).unwrap_or_default(), "workflow.transitions.roles");
+    Some(((from?, to?), roles))
+}
 
 /// Reads `09:00-13:00` into a pair of times; the end must be after the start.
 fn parse_interval(text: &str) -> Option<(NaiveTime, NaiveTime)> {
@@ -651,6 +727,35 @@ mod tests {
         let got: Vec<_> = e.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
         assert_eq!(got, [("unknown-field", 10), ("invalid-value", 9), ("invalid-value", 11)]);
         assert!(e[0].message.get(Lang::En).contains("did you mean \"min_items\""));
+    }
+
+    #[test]
+    fn a_workflow_block_replaces_the_lists_it_gives() {
+        let text = format!(
+            "{MINIMAL}workflow:\n  extend: [head]\n  require_signed_commits: true\n  transitions:\n    - {{ from: new, to: closed, roles: [coordinator] }}\n"
+        );
+        let (c, w) = read(&text).unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        let wf = &c.workflow;
+        assert_eq!(wf.extend, RoleSet::of(&[Role::Head]));
+        assert!(wf.require_signed_commits);
+        assert_eq!(wf.transitions.len(), 1);
+        assert_eq!(
+            wf.transitions[&(Status::New, Status::Closed)],
+            RoleSet::of(&[Role::Coordinator])
+        );
+        assert_eq!(wf.assign, Workflow::default().assign);
+    }
+
+    #[test]
+    fn an_unknown_role_or_status_in_the_workflow_is_an_error() {
+        let text = format!(
+            "{MINIMAL}workflow:\n  assign: [sector_led]\n  transitions:\n    - {{ from: neww, to: closed, roles: [] }}\n"
+        );
+        let e = read(&text).unwrap_err();
+        let got: Vec<_> = e.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
+        assert_eq!(got, [("invalid-value", 9), ("invalid-value", 11)]);
+        assert!(e[0].message.get(Lang::En).contains("did you mean \"sector_lead\""), "{e:?}");
     }
 
     #[test]

@@ -87,7 +87,8 @@ pub fn init(dir: &Path, options: &Options) -> Result<Initialised, InitError> {
     };
     let clock = options.now.unwrap_or_else(|| chrono::Utc::now().fixed_offset());
     let now = clock.with_timezone(&ZONE).fixed_offset();
-    let files = files(now);
+    let email = who.as_ref().map_or("koordinator@example.invalid", |w| w.email.as_str());
+    let files = files(now, email);
     for (rel, text) in &files {
         let path = dir.join(rel);
         let written = path
@@ -121,11 +122,11 @@ fn is_empty_or_missing(dir: &Path) -> bool {
 const MUNICIPALITY: &str = "ЗАМЕНИТЕ: МО «Название района» Название региона";
 
 /// Every file of a new repository, as (path, text).
-fn files(now: DateTime<FixedOffset>) -> Vec<(String, String)> {
+fn files(now: DateTime<FixedOffset>, coordinator_email: &str) -> Vec<(String, String)> {
     let year = now.year();
     let id = format!("{year}-0001");
     vec![
-        ("otklik.yaml".into(), config()),
+        ("otklik.yaml".into(), config(coordinator_email)),
         ("sectors/roads.md".into(), SECTOR.into()),
         (format!("appeals/{year}/{id}.md"), example_appeal(&id, now)),
         (".gitignore".into(), GITIGNORE.into()),
@@ -135,8 +136,14 @@ fn files(now: DateTime<FixedOffset>) -> Vec<(String, String)> {
     ]
 }
 
-fn config() -> String {
-    CONFIG.replace("{municipality}", MUNICIPALITY).replace("{zone}", ZONE.name())
+/// The configuration; the coordinator's address is the one that makes the first commit,
+/// because registering the example appeal is the coordinator's act and the history check
+/// would otherwise report it.
+fn config(coordinator_email: &str) -> String {
+    CONFIG
+        .replace("{municipality}", MUNICIPALITY)
+        .replace("{zone}", ZONE.name())
+        .replace("{coordinator_email}", coordinator_email)
 }
 
 const CONFIG: &str = r#"# Настройки реестра обращений otklik.
@@ -174,7 +181,7 @@ staff:
   - id: koordinator
     name: "ЗАМЕНИТЕ Фамилия Имя Отчество (координатор)"
     position: "Специалист по «Инцидент менеджменту» и ПОС"
-    emails: [koordinator@example.invalid]
+    emails: ["{coordinator_email}"]   # адрес того, кто создал репозиторий; ЗАМЕНИТЕ при необходимости
   - id: dorogi.lead
     name: "ЗАМЕНИТЕ Фамилия Имя Отчество (руководитель блока «Дороги»)"
     position: "Начальник отдела дорожного хозяйства"
@@ -454,7 +461,8 @@ mod tests {
 
     #[test]
     fn the_example_is_received_now_in_the_municipality_zone() {
-        let files = files(at("2026-12-31T20:00:00Z").with_timezone(&ZONE).fixed_offset());
+        let files =
+            files(at("2026-12-31T20:00:00Z").with_timezone(&ZONE).fixed_offset(), "k@test.example");
         let (path, text) = &files[2];
         assert_eq!(path, "appeals/2027/2027-0001.md");
         assert!(text.contains("received: 2027-01-01T03:00:00+07:00\nregistered: 2027-01-01\n"));
@@ -462,7 +470,7 @@ mod tests {
 
     #[test]
     fn every_ci_definition_and_the_configuration_are_valid_yaml() {
-        for (path, text) in files(at("2026-12-04T10:00:00+07:00")) {
+        for (path, text) in files(at("2026-12-04T10:00:00+07:00"), "k@test.example") {
             if path.ends_with(".yml") || path.ends_with(".yaml") {
                 let parsed = crate::front_matter::parse::<serde_json::Value>(&text);
                 assert!(parsed.is_ok(), "{path}: {parsed:?}");

@@ -1,7 +1,7 @@
 //! otklik: citizens' appeals kept as files in git, checked against the law's deadlines and
 //! published as a static site.
 //!
-//! The stages, in order: [`load`] reads the repository; `history` (later) reads git;
+//! The stages, in order: [`load`] reads the repository; [`history`] reads git;
 //! [`deadline`] computes terms over the [`calendar`]; [`rules`] checks references and
 //! roles; [`stats`] aggregates; [`render`] writes the site. [`analytics`] builds the
 //! "complete picture" of the founding decree: ratings, growth, clusters, satisfaction,
@@ -9,6 +9,8 @@
 //! ([`discussion`]).
 //! Beside the pipeline, [`import`] turns tabular exports (read by [`table`]) into appeal
 //! files.
+//! roles, and [`workflow`] checks the history; [`stats`] aggregates; [`render`] writes
+//! the site.
 
 pub mod analytics;
 pub mod appeal;
@@ -34,3 +36,4 @@ pub mod report;
 pub mod rules;
 pub mod sector;
 pub mod table;
+pub mod workflow;

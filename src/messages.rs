@@ -1343,6 +1343,194 @@ pub fn one_mapping_per_file() -> Message {
     )
 }
 
+pub fn history_not_a_repository() -> Message {
+    msg(
+        "история не проверена: папка не является корнем git-репозитория, поэтому авторы изменений, переходы статусов и роли не проверялись; работайте в клоне репозитория (git clone) и запускайте otklik в его корне",
+        "history not checked: the folder is not the root of a git repository, so authors, status transitions and roles were not checked; work in a clone of the repository (git clone) and run otklik at its root",
+    )
+}
+
+pub fn history_shallow() -> Message {
+    msg(
+        "история не проверена: это неполный (shallow) клон без ранних коммитов, поэтому авторы изменений, переходы статусов и роли не проверялись; загрузите всю историю: `fetch-depth: 0` в GitHub Actions, `GIT_DEPTH: 0` в GitLab CI или `git fetch --unshallow`",
+        "history not checked: this is a shallow clone without the earlier commits, so authors, status transitions and roles were not checked; fetch the full history: `fetch-depth: 0` in GitHub Actions, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`",
+    )
+}
+
+pub fn history_empty() -> Message {
+    msg(
+        "история не проверена: в репозитории ещё нет коммитов; закоммитьте файлы (git add, git commit)",
+        "history not checked: the repository has no commits yet; commit the files (git add, git commit)",
+    )
+}
+
+pub fn history_unreadable(detail: &str) -> Message {
+    msg(
+        format!(
+            "история не проверена: git не смог прочитать репозиторий ({detail}); проверьте его командой `git fsck`"
+        ),
+        format!(
+            "history not checked: git could not read the repository ({detail}); check it with `git fsck`"
+        ),
+    )
+}
+
+/// `commit` is how a commit is named in history messages, e.g.
+/// `1a2b3c4d (Иванова Ирина <i@x.example>, 2026-03-05)`.
+pub fn unknown_author(commit: &str, more: usize) -> Message {
+    let (ru, en) = if more > 0 {
+        (
+            format!(" (и ещё коммитов с этого адреса: {more})"),
+            format!(" (and {more} more from this address)"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    msg(
+        format!(
+            "коммит {commit} изменил обращения, но адреса автора нет у сотрудников{ru}; добавьте его в staff[].emails в otklik.yaml или сопоставьте в .mailmap"
+        ),
+        format!(
+            "commit {commit} changed appeals, but its author's address belongs to no staff member{en}; add it to staff[].emails in otklik.yaml or map it in .mailmap"
+        ),
+    )
+}
+
+pub fn appeal_deleted(commit: &str, short: &str, file: &str) -> Message {
+    msg(
+        format!(
+            "обращение удалено коммитом {commit}; обращения никогда не удаляются — верните файл: git checkout {short}^ -- {file}"
+        ),
+        format!(
+            "the appeal was deleted by commit {commit}; appeals are never deleted — restore the file: git checkout {short}^ -- {file}"
+        ),
+    )
+}
+
+pub fn registered_after_commit(registered: &str, commit: &str, days: u32) -> Message {
+    msg(
+        format!(
+            "дата регистрации {registered} позже коммита {commit}, добавившего файл, больше чем на срок регистрации ({days} дн.); исправьте дату регистрации"
+        ),
+        format!(
+            "the registration date {registered} is more than the registration term ({days} days) after commit {commit} that added the file; correct the registration date"
+        ),
+    )
+}
+
+pub fn answered_after_commit(answered: &str, commit: &str) -> Message {
+    msg(
+        format!(
+            "дата ответа {answered} позже коммита {commit}, который её записал: ответ записан раньше, чем отправлен; исправьте дату"
+        ),
+        format!(
+            "the answer date {answered} is later than commit {commit} that recorded it: the answer was recorded before it was sent; correct the date"
+        ),
+    )
+}
+
+pub fn not_permitted(commit: &str, action: &Message, allowed: &[&str], held: &[&str]) -> Message {
+    let names = |roles: &[&str], lang: Lang| {
+        let names: Vec<String> = roles.iter().map(|r| role_name(r).get(lang).to_string()).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                let or = if lang == Lang::Ru { "или" } else { "or" };
+                format!("{} {or} {last}", rest.join(", "))
+            }
+            _ => names.join(""),
+        }
+    };
+    let (held_ru, held_en) = if held.is_empty() {
+        ("ни одной из этих ролей".to_string(), "none of these roles".to_string())
+    } else {
+        (format!("роли: {}", names(held, Lang::Ru)), format!("roles: {}", names(held, Lang::En)))
+    };
+    msg(
+        format!(
+            "коммит {commit}: {} — вправе только {}; у автора {held_ru}",
+            action.ru,
+            names(allowed, Lang::Ru)
+        ),
+        format!(
+            "commit {commit}: {} — only {} may do this; the author has {held_en}",
+            action.en,
+            names(allowed, Lang::En)
+        ),
+    )
+}
+
+pub fn unsigned_commit(commit: &str) -> Message {
+    msg(
+        format!(
+            "коммит {commit} изменил обращения без подписи, а в otklik.yaml включено workflow.require_signed_commits; подписывайте коммиты (git commit -S)"
+        ),
+        format!(
+            "commit {commit} changed appeals without a signature, and otklik.yaml sets workflow.require_signed_commits; sign commits (git commit -S)"
+        ),
+    )
+}
+
+/// The name of a workflow role.
+pub fn role_name(role: &str) -> Message {
+    match role {
+        "curator" => msg("куратор", "the curator"),
+        "head" => msg("руководитель МЦУ", "the head"),
+        "coordinator" => msg("координатор", "the coordinator"),
+        "sector_lead" => msg("руководитель блока", "the sector lead"),
+        "assignee" => msg("исполнитель", "the assignee"),
+        other => msg(other, other),
+    }
+}
+
+pub fn action_register() -> Message {
+    msg("регистрация обращения (новый файл)", "registering the appeal (a new file)")
+}
+
+pub fn action_transition(from: &str, to: &str) -> Message {
+    msg(format!("смена статуса «{from}» → «{to}»"), format!("status change \"{from}\" → \"{to}\""))
+}
+
+pub fn action_assign(to: Option<&str>) -> Message {
+    match to {
+        Some(to) => msg(format!("назначение исполнителя «{to}»"), format!("assigning \"{to}\"")),
+        None => msg("снятие исполнителя", "removing the assignee"),
+    }
+}
+
+pub fn action_transfer(to: Option<&str>) -> Message {
+    let to = to.unwrap_or("—");
+    msg(format!("перевод в блок «{to}»"), format!("moving to sector \"{to}\""))
+}
+
+pub fn action_extend() -> Message {
+    msg("продление срока (extension)", "extending the deadline (extension)")
+}
+
+pub fn action_rework() -> Message {
+    msg("возврат ответа на доработку (returned)", "returning the answer for rework (returned)")
+}
+
+pub fn action_reopen() -> Message {
+    msg("повторное рассмотрение (reopened)", "reopening (reopened)")
+}
+
+pub fn illegal_transition_in_commit(
+    commit: &str,
+    from: &str,
+    to: &str,
+    allowed: &[&str],
+) -> Message {
+    let next = if allowed.is_empty() { "—".to_string() } else { list(allowed) };
+    msg(
+        format!(
+            "коммит {commit}: переход статуса «{from}» → «{to}» не предусмотрен порядком работы; из «{from}» можно перейти в: {next}"
+        ),
+        format!(
+            "commit {commit}: the status change \"{from}\" → \"{to}\" is not in the workflow; from \"{from}\" an item may go to: {next}"
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -334,7 +334,7 @@ mod tests {
             diagnostics: Vec::new(),
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-        Register { repo, deadlines: Vec::new(), diagnostics, today }
+        Register { repo, history: Default::default(), deadlines: Vec::new(), diagnostics, today }
     }
 
     fn sample() -> Vec<Diagnostic> {

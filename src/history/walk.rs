@@ -1,0 +1,326 @@
+//! The one pass over git: which commits changed which appeal files, and what each version
+//! of a changed file says.
+//!
+//! Commits are walked from HEAD, newest first, in topological order (a commit always
+//! before its parents), so a rename is seen before the older changes it must carry over.
+//! Each commit with one parent is diffed against that parent, the root commit against the
+//! empty tree, both restricted to `appeals/`; only the blobs of changed files are read,
+//! and each blob is parsed once, however many commits share it.
+//!
+//! Merge commits are not diffed. Every change a merge brings in was made by a commit on
+//! the merged branch, which the walk visits too (it follows every parent); diffing the
+//! merge as well would blame whoever pressed "merge" — often the sector lead in the
+//! forge's web interface, or a bot — for the branch's work, and count it twice. The cost
+//! is that a change made only while resolving a merge conflict is attributed to nobody;
+//! comparing the merge with each of its parents, field by field, would close that gap.
+
+use super::snapshot::{self, Snapshot};
+use super::{Author, Commit, SHORT_ID};
+use crate::config::Config;
+use crate::load::{APPEALS, MAX_FILE};
+use git2::{Delta, DiffFindOptions, DiffOptions, Mailmap, Odb, Oid, Repository, Sort, Tree};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One version of a file on one side of a change.
+#[derive(Debug, Clone)]
+pub enum Side {
+    /// The file does not exist on this side.
+    Absent,
+    /// It exists, but its front matter cannot be read.
+    Unreadable,
+    /// It exists and reads.
+    Readable(Arc<Snapshot>),
+}
+
+/// One appeal file changed by one commit.
+#[derive(Debug, Clone)]
+pub struct Revision {
+    /// The commit.
+    pub commit: Arc<Commit>,
+    /// The appeal id the file has at HEAD (its stem, following later renames).
+    pub key: String,
+    /// Path in the parent, if the file existed there.
+    pub old_path: Option<String>,
+    /// Path in the commit, if the file exists there.
+    pub new_path: Option<String>,
+    /// The version before.
+    pub old: Side,
+    /// The version after.
+    pub new: Side,
+}
+
+/// Walks the history reachable from HEAD and returns every revision of an appeal file,
+/// newest first.
+///
+/// Fails when git cannot read a commit, a tree or a blob it needs.
+pub fn walk(repo: &Repository, config: &Config) -> Result<Vec<Revision>, git2::Error> {
+    let mut walker = repo.revwalk()?;
+    walker.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+    walker.push_head()?;
+    let mut pass = Pass::new(repo, config)?;
+    for oid in walker {
+        pass.commit(oid?)?;
+    }
+    Ok(pass.revisions)
+}
+
+/// A changed appeal file, before its blobs are read.
+struct ChangedFile {
+    old_path: Option<String>,
+    new_path: Option<String>,
+    old_id: Option<Oid>,
+    new_id: Option<Oid>,
+}
+
+/// The state of one pass: options and caches reused for every commit.
+struct Pass<'r> {
+    repo: &'r Repository,
+    odb: Odb<'r>,
+    zone: chrono_tz::Tz,
+    mailmap: Option<Mailmap>,
+    staff: HashMap<String, String>,
+    diff_options: DiffOptions,
+    find_options: DiffFindOptions,
+    /// Parsed versions by blob id; `None` for an unreadable one.
+    snapshots: HashMap<Oid, Option<Arc<Snapshot>>>,
+    /// Older path → the appeal id it became, learnt from renames seen so far.
+    follow: HashMap<String, String>,
+    revisions: Vec<Revision>,
+}
+
+impl<'r> Pass<'r> {
+    fn new(repo: &'r Repository, config: &Config) -> Result<Pass<'r>, git2::Error> {
+        let mut diff_options = DiffOptions::new();
+        diff_options.pathspec(format!("{APPEALS}/")).skip_binary_check(true);
+        let mut find_options = DiffFindOptions::new();
+        find_options.renames(true);
+        let staff = config
+            .staff
+            .iter()
+            .flat_map(|s| s.emails.iter().map(|e| (e.to_lowercase(), s.id.clone())))
+            .collect();
+        Ok(Pass {
+            repo,
+            odb: repo.odb()?,
+            zone: config.zone,
+            // A missing or broken .mailmap only means addresses are taken as committed.
+            mailmap: repo.mailmap().ok(),
+            staff,
+            diff_options,
+            find_options,
+            snapshots: HashMap::new(),
+            follow: HashMap::new(),
+            revisions: Vec::new(),
+        })
+    }
+
+    /// Records the appeal files `oid` changed.
+    fn commit(&mut self, oid: Oid) -> Result<(), git2::Error> {
+        let commit = self.repo.find_commit(oid)?;
+        if commit.parent_count() > 1 {
+            return Ok(());
+        }
+        let tree = commit.tree()?;
+        let parent =
+            if commit.parent_count() == 1 { Some(commit.parent(0)?.tree()?) } else { None };
+        // Most commits of a busy register touch one file; comparing the ids of the two
+        // `appeals` folders skips commits that touch none without building a diff.
+        if appeals_id(Some(&tree)) == appeals_id(parent.as_ref()) {
+            return Ok(());
+        }
+        let deltas = self.deltas(parent.as_ref(), &tree)?;
+        if deltas.is_empty() {
+            return Ok(());
+        }
+        let info = Arc::new(self.describe(&commit)?);
+        for d in deltas {
+            self.record(&info, d)?;
+        }
+        Ok(())
+    }
+
+    /// The appeal files that differ between `old` and `new`, renames paired.
+    fn deltas(&mut self, old: Option<&Tree>, new: &Tree) -> Result<Vec<ChangedFile>, git2::Error> {
+        let mut diff = self.repo.diff_tree_to_tree(old, Some(new), Some(&mut self.diff_options))?;
+        let statuses = || diff.deltas().map(|d| d.status());
+        if statuses().any(|s| s == Delta::Added) && statuses().any(|s| s == Delta::Deleted) {
+            diff.find_similar(Some(&mut self.find_options))?;
+        }
+        let mut out = Vec::new();
+        for d in diff.deltas() {
+            let path = |f: git2::DiffFile| f.path().map(|p| p.to_string_lossy().replace('\\', "/"));
+            let (old_path, new_path) = (path(d.old_file()), path(d.new_file()));
+            let old_path = old_path.filter(|p| is_appeal(p) && d.status() != Delta::Added);
+            let new_path = new_path.filter(|p| is_appeal(p) && d.status() != Delta::Deleted);
+            let (old_id, new_id) = (d.old_file().id(), d.new_file().id());
+            if old_path.is_none() && new_path.is_none() {
+                continue;
+            }
+            out.push(ChangedFile {
+                old_id: old_path.as_ref().map(|_| old_id),
+                new_id: new_path.as_ref().map(|_| new_id),
+                old_path,
+                new_path,
+            });
+        }
+        pair_moves(&mut out);
+        Ok(out)
+    }
+
+    /// Who made the commit and when, in the municipality's zone.
+    fn describe(&self, commit: &git2::Commit) -> Result<Commit, git2::Error> {
+        let raw = commit.author();
+        let mapped = match &self.mailmap {
+            Some(m) => m.resolve_signature(&raw)?,
+            None => raw.to_owned(),
+        };
+        let email = String::from_utf8_lossy(mapped.email_bytes()).trim().to_lowercase();
+        let raw_email = String::from_utf8_lossy(raw.email_bytes()).trim().to_lowercase();
+        let staff = self.staff.get(&email).or_else(|| self.staff.get(&raw_email)).cloned();
+        let when = raw.when();
+        let time = chrono::DateTime::from_timestamp(when.seconds(), 0)
+            .unwrap_or_default()
+            .with_timezone(&self.zone)
+            .fixed_offset();
+        let id = commit.id().to_string();
+        Ok(Commit {
+            short: id[..SHORT_ID].to_string(),
+            id,
+            author: Author {
+                name: String::from_utf8_lossy(mapped.name_bytes()).into_owned(),
+                email,
+                staff,
+            },
+            time,
+            // Only the presence of a signature is known here; keys are not verified.
+            signed: self.repo.extract_signature(&commit.id(), None).is_ok(),
+        })
+    }
+
+    /// Turns one changed file into a revision keyed by the id the file has at HEAD.
+    fn record(&mut self, commit: &Arc<Commit>, d: ChangedFile) -> Result<(), git2::Error> {
+        let path = d.new_path.as_deref().or(d.old_path.as_deref()).unwrap_or_default();
+        let key = self.follow.get(path).cloned().unwrap_or_else(|| stem(path).to_string());
+        match (&d.old_path, &d.new_path) {
+            (Some(old), Some(new)) if old != new => {
+                self.follow.insert(old.clone(), key.clone());
+            }
+            // The file starts here; an older file at the same path is another appeal.
+            (None, Some(new)) => {
+                self.follow.remove(new);
+            }
+            _ => {}
+        }
+        let old = self.side(d.old_id)?;
+        let new = self.side(d.new_id)?;
+        let (old_path, new_path) = (d.old_path, d.new_path);
+        self.revisions.push(Revision { commit: commit.clone(), key, old_path, new_path, old, new });
+        Ok(())
+    }
+
+    /// Reads and parses a blob, once per blob id.
+    fn side(&mut self, id: Option<Oid>) -> Result<Side, git2::Error> {
+        let Some(id) = id else { return Ok(Side::Absent) };
+        if let Some(known) = self.snapshots.get(&id) {
+            return Ok(side_of(known));
+        }
+        let object = self.odb.read(id)?;
+        let parsed = if object.len() as u64 > MAX_FILE {
+            None
+        } else {
+            snapshot::parse(object.data(), self.zone).map(Arc::new)
+        };
+        let side = side_of(&parsed);
+        self.snapshots.insert(id, parsed);
+        Ok(side)
+    }
+}
+
+fn side_of(parsed: &Option<Arc<Snapshot>>) -> Side {
+    match parsed {
+        Some(s) => Side::Readable(s.clone()),
+        None => Side::Unreadable,
+    }
+}
+
+/// The id of the `appeals` folder in `tree`, if it has one.
+fn appeals_id(tree: Option<&Tree>) -> Option<Oid> {
+    tree?.get_name(APPEALS).map(|e| e.id())
+}
+
+/// Whether `path` is an appeal file as `load` sees them: a `.md` file under `appeals/`
+/// with no hidden component.
+fn is_appeal(path: &str) -> bool {
+    path.strip_prefix(APPEALS).is_some_and(|rest| rest.starts_with('/'))
+        && path.ends_with(".md")
+        && !path.split('/').any(|c| c.starts_with('.'))
+}
+
+/// The file name without `.md`: the appeal id.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+/// Pairs a deleted and an added file with the same stem in one commit as a move. git's
+/// rename detection gives up on commits that move more files than its limit (a folder
+/// reorganised by year, say); the id is the stem, so the stem is the safer guide.
+fn pair_moves(deltas: &mut Vec<ChangedFile>) {
+    let mut deleted: HashMap<String, usize> = HashMap::new();
+    for (i, d) in deltas.iter().enumerate() {
+        if let (Some(old), None) = (&d.old_path, &d.new_path) {
+            deleted.insert(stem(old).to_string(), i);
+        }
+    }
+    if deleted.is_empty() {
+        return;
+    }
+    let mut merged = vec![false; deltas.len()];
+    for i in 0..deltas.len() {
+        let (None, Some(new)) = (&deltas[i].old_path, &deltas[i].new_path) else { continue };
+        if let Some(j) = deleted.remove(stem(new)) {
+            deltas[i].old_path = deltas[j].old_path.take();
+            deltas[i].old_id = deltas[j].old_id;
+            merged[j] = true;
+        }
+    }
+    let mut index = 0;
+    deltas.retain(|_| {
+        index += 1;
+        !merged[index - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_visible_markdown_under_appeals_counts() {
+        assert!(is_appeal("appeals/2026/2026-0001.md"));
+        assert!(!is_appeal("appeals/2026/.draft.md"));
+        assert!(!is_appeal("appeals/2026/notes.txt"));
+        assert!(!is_appeal("appealsx/2026-0001.md"));
+        assert_eq!(stem("appeals/2026/2026-0001.md"), "2026-0001");
+    }
+
+    #[test]
+    fn a_delete_and_an_add_of_one_id_become_a_move() {
+        let d = |old: Option<&str>, new: Option<&str>| ChangedFile {
+            old_path: old.map(str::to_string),
+            new_path: new.map(str::to_string),
+            old_id: old.map(|_| Oid::ZERO_SHA1),
+            new_id: new.map(|_| Oid::ZERO_SHA1),
+        };
+        let mut deltas = vec![
+            d(Some("appeals/2026-0001.md"), None),
+            d(None, Some("appeals/2026/2026-0001.md")),
+            d(None, Some("appeals/2026/2026-0002.md")),
+        ];
+        pair_moves(&mut deltas);
+        assert_eq!(deltas.len(), 2);
+        assert_eq!(deltas[0].old_path.as_deref(), Some("appeals/2026-0001.md"));
+        assert_eq!(deltas[0].new_path.as_deref(), Some("appeals/2026/2026-0001.md"));
+    }
+}
