@@ -6,7 +6,8 @@
 #
 # Environment: BENCH_DIR (work folder, default $TMPDIR/otklik-bench; repositories there
 # are reused), BENCH_SEED (1), BENCH_TODAY (2026-12-31), BENCH_RUNS (1; keeps the
-# fastest), BENCH_HUGO=0 to skip the Hugo comparison (bench/hugo.sh).
+# fastest), BENCH_HUGO=0 to skip the Hugo comparison (bench/hugo.sh), BENCH_OTKLIK to
+# time another otklik binary than target/release/otklik.
 #
 # Progress and a plain table go to stderr; the Markdown table for the README goes to
 # stdout at the end. Exit status: 0 when every timed command ran (check may report
@@ -20,7 +21,7 @@ mkdir -p "$work"
 : >"$results"
 ensure_time
 build_release --bin otklik --example synth
-bin=$repo_dir/target/release/otklik
+bin=${BENCH_OTKLIK:-$repo_dir/target/release/otklik}
 
 # The CLI is being written alongside this script: look for the subcommands and options
 # it will have rather than trusting the exit code of a stub.

@@ -1,7 +1,7 @@
 //! Writes a synthetic but valid municipality repository for benchmarks and demos.
 //!
 //! `cargo run --release --example synth -- --out DIR --count N [--seed S]` creates
-//! `DIR/otklik.yaml` (Ust-Koksa district, its settlements, roles and a fictional staff),
+//! `DIR/otklik.yaml` (Ust-Koksa district, its settlements, roles and fictional staff),
 //! seven sectors in `DIR/sectors/` and `N` appeals spread evenly over 2025–2026 in
 //! `DIR/appeals/<year>/<id>.md`. Every name, address and text is invented.
 //!
