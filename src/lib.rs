@@ -6,11 +6,17 @@
 //! roles; [`stats`] aggregates; [`render`] writes the site.
 
 pub mod appeal;
+pub mod classifier;
 pub mod config;
 pub mod dates;
+pub mod deadline;
 pub mod diagnostic;
 pub mod fields;
 pub mod front_matter;
 pub mod load;
+pub mod markdown;
 pub mod messages;
+pub mod register;
+pub mod render;
 pub mod sector;
+pub mod stats;
