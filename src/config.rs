@@ -253,9 +253,8 @@ pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
         deadlines: DeadlineRules::default(),
         calendar: CalendarSettings::default(),
     };
-    match r.required(f.municipality, "municipality", Pos::TOP) {
-        Some(m) => read_municipality(&mut r, m.value, m.at, &mut config),
-        None => {}
+    if let Some(m) = r.required(f.municipality, "municipality", Pos::TOP) {
+        read_municipality(&mut r, m.value, m.at, &mut config);
     }
     if let Some(s) = f.site {
         read_site(&mut r, s.value, &mut config);

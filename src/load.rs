@@ -87,7 +87,7 @@ pub fn load(root: &Path) -> Result<Repository, LoadError> {
 
     let mut sectors = Vec::new();
     for file in &sector_files {
-        let (s, d) = read_file(root, file, |text, rel, stem| sector::read(text, rel, stem));
+        let (s, d) = read_file(root, file, sector::read);
         diagnostics.extend(d);
         sectors.extend(s);
     }

@@ -227,9 +227,16 @@ impl Stats {
 
     /// The same figures with small cells suppressed in the breakdowns by locality, topic
     /// and month, as the public site shows them.
+    ///
+    /// A suppressed breakdown by locality or topic is also put in the order of its keys:
+    /// largest-first order would tell which hidden cells are bigger than the shown ones.
     pub fn for_public(mut self) -> Stats {
-        self.by_locality.suppress_small();
-        self.by_topic.suppress_small();
+        for b in [&mut self.by_locality, &mut self.by_topic] {
+            b.suppress_small();
+            if b.has_suppressed() {
+                b.rows.sort_by(|x, y| x.key.cmp(&y.key));
+            }
+        }
         self.by_month.suppress_small();
         self
     }
@@ -400,9 +407,10 @@ mod tests {
         let got: Vec<_> = s.by_locality.rows.iter().map(|r| (r.key.as_str(), r.cell)).collect();
         // Тюнгур has 1 item; alone it could be worked out as 8 − 4 − 3, so the next
         // smallest cell is hidden as well.
+        // The order is by name, so it does not hint which hidden cell is larger.
         assert_eq!(
             got,
-            [("Катанда", Cell::Count(4)), ("Усть-Кокса", Cell::Hidden), ("Тюнгур", Cell::Small)]
+            [("Катанда", Cell::Count(4)), ("Тюнгур", Cell::Small), ("Усть-Кокса", Cell::Hidden)]
         );
         assert!(s.by_locality.has_suppressed());
         assert_eq!(s.by_status, stats().by_status, "status is not a small breakdown");

@@ -102,11 +102,17 @@ pub fn build(
     out: &Path,
     theme_dir: Option<&Path>,
 ) -> Result<BuildReport, RenderError> {
+    let started = std::time::Instant::now();
     let theme = theme::load(theme_dir)?;
+    log::debug!("render: theme loaded in {:?}", started.elapsed());
     let (tmp, old) = staging_paths(out)?;
     remove_if_exists(&tmp)?;
-    let written = write_sites(register, &theme, &tmp)
-        .and_then(|counts| swap(&tmp, out, &old).map(|leftover| (counts, leftover)));
+    let written = write_sites(register, &theme, &tmp).and_then(|counts| {
+        let swapping = std::time::Instant::now();
+        let leftover = swap(&tmp, out, &old)?;
+        log::debug!("render: output swapped in {:?}", swapping.elapsed());
+        Ok((counts, leftover))
+    });
     match written {
         Ok(((public_pages, internal_pages), leftover)) => {
             Ok(BuildReport { public_pages, internal_pages, leftover })
@@ -135,12 +141,32 @@ fn staging_paths(out: &Path) -> Result<(PathBuf, PathBuf), RenderError> {
     Ok((with("tmp"), with("old")))
 }
 
+/// Removes `path` and everything under it, if it exists; the folders directly under it
+/// are removed in parallel (a site is two large trees).
 fn remove_if_exists(path: &Path) -> Result<(), RenderError> {
     match fs::symlink_metadata(path) {
-        Ok(m) if m.is_dir() => fs::remove_dir_all(path).map_err(io_error(path)),
+        Ok(m) if m.is_dir() => {
+            let children: Vec<PathBuf> = fs::read_dir(path)
+                .map_err(io_error(path))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            children.par_iter().try_for_each(|child| match fs::symlink_metadata(child) {
+                Ok(m) if m.is_dir() => fs::remove_dir_all(child).map_err(io_error(child)),
+                Ok(_) => fs::remove_file(child).map_err(io_error(child)),
+                Err(_) => Ok(()),
+            })?;
+            fs::remove_dir(path).map_err(io_error(path))
+        }
         Ok(_) => fs::remove_file(path).map_err(io_error(path)),
         Err(_) => Ok(()),
     }
+}
+
+/// `text` escaped for HTML.
+fn escaped(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + 8);
+    tera::escape_html(text, &mut out).expect("writing to a vector does not fail");
+    String::from_utf8(out).expect("escaping keeps UTF-8 intact")
 }
 
 /// Moves `out` aside, `tmp` into its place, and removes the old one; puts `out` back when
@@ -168,10 +194,19 @@ fn write_sites(
     theme: &theme::Theme,
     dir: &Path,
 ) -> Result<(usize, usize), RenderError> {
+    let started = std::time::Instant::now();
     let prep = Prepared::new(reg);
-    let public = SiteWriter::new(&prep, Site::Public, theme, dir.join("public")).write()?;
-    let internal = SiteWriter::new(&prep, Site::Internal, theme, dir.join("internal")).write()?;
-    Ok((public, internal))
+    log::debug!("render: prepared in {:?}", started.elapsed());
+    let mut counts = Vec::with_capacity(2);
+    for (site, name) in [(Site::Public, "public"), (Site::Internal, "internal")] {
+        let started = std::time::Instant::now();
+        let writer = SiteWriter::new(&prep, site, theme, dir.join(name));
+        log::debug!("render: {name} views built in {:?}", started.elapsed());
+        let count = writer.write()?;
+        log::debug!("render: {name} site written ({count} pages) in {:?}", started.elapsed());
+        counts.push(count);
+    }
+    Ok((counts[0], counts[1]))
 }
 
 /// One page of a site.
@@ -280,8 +315,11 @@ impl<'a> SiteWriter<'a> {
         let mut tera = theme.tera.clone();
         let config = &reg.repo.config;
         let title = if config.title.trim().is_empty() { ui["home_title"] } else { &config.title };
+        // The catalogue's texts are ours: escape them once here instead of on every page.
+        let texts: BTreeMap<&str, Value> =
+            ui.iter().map(|(k, v)| (*k, Value::safe_string(&escaped(v)))).collect();
         let global = tera.global_context();
-        global.insert("t", &ui);
+        global.insert_value("t", Value::from(texts));
         global.insert("lang", lang.code());
         global.insert(
             "site",
@@ -290,6 +328,7 @@ impl<'a> SiteWriter<'a> {
         global.insert("today", &Day::of(reg.today, lang));
 
         let n = reg.repo.appeals.len();
+        let started = std::time::Instant::now();
         let rows: Vec<Value> = (0..n)
             .into_par_iter()
             .map(|i| match site {
@@ -297,6 +336,7 @@ impl<'a> SiteWriter<'a> {
                 Site::Internal => Value::from_serializable(&prep.internal_row(i)),
             })
             .collect();
+        log::debug!("render: {n} rows in {:?}", started.elapsed());
         let listed: Vec<usize> =
             prep.newest_first.iter().copied().filter(|&i| prep.has_page(site, i)).collect();
         let sectors = reg.repo.sectors.len();
@@ -356,7 +396,9 @@ impl<'a> SiteWriter<'a> {
             }
             fs::write(&path, bytes).map_err(io_error(&path))?;
         }
+        let started = std::time::Instant::now();
         pages.par_iter().try_for_each(|page| self.render(*page))?;
+        log::debug!("render: {} pages rendered in {:?}", pages.len(), started.elapsed());
         if self.site == Site::Public {
             self.write_data()?;
         }
@@ -401,9 +443,9 @@ impl<'a> SiteWriter<'a> {
                 (list_file(p), self.template("appeals.html"), "../", "appeals")
             }
             Page::Item(i) => {
-                match self.site {
-                    Site::Public => ctx.insert_value("item", self.rows[i].clone()),
-                    Site::Internal => ctx.insert("item", &self.prep.internal_item(i)),
+                ctx.insert_value("item", self.rows[i].clone());
+                if self.site == Site::Internal {
+                    ctx.insert("detail", &self.prep.internal_detail(i));
                 }
                 let id = &self.prep.reg.repo.appeals[i].id;
                 (format!("appeals/{id}.html"), self.template("appeal.html"), "../", "appeals")
@@ -633,7 +675,10 @@ impl<'a> SiteWriter<'a> {
             })
             .collect();
         waiting.sort_by_key(|&i| {
-            (reg.deadlines[i].due.map(|d| d.day()), reg.repo.appeals[i].year_and_number())
+            (
+                views::due_of(&reg.deadlines[i]).map(|d| d.day()),
+                reg.repo.appeals[i].year_and_number(),
+            )
         });
         let mut by_sector: BTreeMap<&str, Vec<usize>> =
             reg.repo.sectors.iter().map(|s| (s.id.as_str(), Vec::new())).collect();

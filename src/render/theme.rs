@@ -85,6 +85,7 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, RenderError> {
         }
     }
     let mut tera = Tera::new();
+    tera.register_filter("period", |text: &str, _: tera::Kwargs, _: &tera::State| period(text));
     tera.add_raw_templates(templates.iter().map(|(n, (c, _))| (n.as_str(), c.as_str()))).map_err(
         |e| {
             let template = failing_template(&e).unwrap_or_default();
@@ -96,6 +97,17 @@ pub fn load(dir: Option<&Path>) -> Result<Theme, RenderError> {
         },
     )?;
     Ok(Theme { tera, statics })
+}
+
+/// `text` ending in one full stop: «… 2026 г.» stays as it is, «… 2026» gets one.
+/// Templates use it as the `period` filter after dates, whose Russian form ends in «г.».
+pub fn period(text: &str) -> String {
+    let trimmed = text.trim_end();
+    if trimmed.ends_with(['.', '!', '?', '…']) {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}.")
+    }
 }
 
 /// Files under `dir/folder`, recursively, sorted, with names relative to that folder
@@ -151,6 +163,12 @@ pub fn failing_template(e: &tera::Error) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_ends_in_one_full_stop() {
+        assert_eq!(period("6 марта 2026 г."), "6 марта 2026 г.");
+        assert_eq!(period("6 March 2026"), "6 March 2026.");
+    }
 
     #[test]
     fn the_embedded_theme_parses() {

@@ -36,6 +36,7 @@ use crate::sector::Sector;
 use crate::stats::{Breakdown, Cell, Stats};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 /// Items per list page, per lookup range and per sector page.
@@ -43,23 +44,66 @@ pub const PAGE_SIZE: usize = 100;
 
 /// A day as pages (`words`) and data files (`iso`) write it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Day {
+pub struct Day<'a> {
     /// `2026-04-02`, or an RFC 3339 date-time for an hour-based deadline.
-    pub iso: String,
+    pub iso: Cow<'a, str>,
     /// «2 апреля 2026 г.».
-    pub words: String,
+    pub words: Cow<'a, str>,
 }
 
-impl Day {
-    /// A plain day.
-    pub fn of(d: NaiveDate, lang: Lang) -> Day {
-        Day { iso: d.format("%Y-%m-%d").to_string(), words: words::date(d, lang) }
+impl Day<'static> {
+    /// A plain day, written out now.
+    pub fn of(d: NaiveDate, lang: Lang) -> Day<'static> {
+        Day { iso: Cow::Owned(iso_date(d)), words: Cow::Owned(words::date(d, lang)) }
+    }
+}
+
+/// Every day of the register's span written out once, because the same few hundred
+/// days recur in every item (received, registered, due…) and writing them is most of
+/// the cost of building the views.
+struct DayBook {
+    first: NaiveDate,
+    days: Vec<(String, String)>,
+    lang: Lang,
+}
+
+impl DayBook {
+    /// Longest span written out in advance; days outside it are written when asked.
+    const MAX_DAYS: i64 = 366 * 20;
+
+    fn new(days: impl Iterator<Item = NaiveDate>, lang: Lang) -> DayBook {
+        let (mut first, mut last) = (NaiveDate::MAX, NaiveDate::MIN);
+        for d in days {
+            first = first.min(d);
+            last = last.max(d);
+        }
+        let span = (last - first).num_days() + 1;
+        if first > last || span > Self::MAX_DAYS {
+            return DayBook { first: NaiveDate::MIN, days: Vec::new(), lang };
+        }
+        let days = first
+            .iter_days()
+            .take(span as usize)
+            .map(|d| (iso_date(d), words::date(d, lang)))
+            .collect();
+        DayBook { first, days, lang }
     }
 
-    fn of_due(due: Due, lang: Lang) -> Day {
+    fn day(&self, d: NaiveDate) -> Day<'_> {
+        let index = usize::try_from((d - self.first).num_days()).ok();
+        match index.and_then(|i| self.days.get(i)) {
+            Some((iso, words)) => Day { iso: Cow::Borrowed(iso), words: Cow::Borrowed(words) },
+            None => Day::of(d, self.lang),
+        }
+    }
+
+    fn due(&self, due: Due) -> Day<'_> {
         match due {
-            Due::Day(d) => Day::of(d, lang),
-            Due::At(t) => Day { iso: t.to_rfc3339(), words: words::date_time(t, lang) },
+            Due::Day(d) => self.day(d),
+            Due::At(t) => Day {
+                iso: Cow::Owned(t.to_rfc3339()),
+                words: Cow::Owned(words::date_time(t, self.lang)),
+            },
         }
     }
 }
@@ -86,21 +130,21 @@ pub struct SectorRef<'a> {
 
 /// How the deadline was computed, in words.
 #[derive(Debug, Clone, Serialize)]
-pub struct DeadlineView {
+pub struct DeadlineView<'a> {
     /// The last day (or instant) of the term.
-    pub due: Option<Day>,
+    pub due: Option<Day<'a>>,
     /// On track, due soon, overdue…
     pub state: Label,
     /// Whether the item is overdue or was answered late.
     pub late: bool,
     /// The day the clock started.
-    pub start: Day,
+    pub start: Day<'a>,
     /// The rule, in the site's language.
     pub rule: String,
     /// The days off between start and due, in words; `None` when there are none.
     pub days_off: Option<String>,
     /// The day the term would have ended had it not fallen on a day off.
-    pub moved_from: Option<Day>,
+    pub moved_from: Option<Day<'a>>,
     /// Whether the term was extended.
     pub extended: bool,
 }
@@ -117,9 +161,9 @@ pub struct PublicItem<'a> {
     /// How it arrived.
     pub channel: Label,
     /// Day of receipt.
-    pub received: Day,
+    pub received: Day<'a>,
     /// Day of registration.
-    pub registered: Day,
+    pub registered: Day<'a>,
     /// Classifier topic.
     pub topic: Topic<'a>,
     /// Sector.
@@ -129,7 +173,7 @@ pub struct PublicItem<'a> {
     /// Workflow status.
     pub status: Label,
     /// Deadline.
-    pub deadline: DeadlineView,
+    pub deadline: DeadlineView<'a>,
     /// Summary written for publication.
     pub public_summary: Option<&'a str>,
     /// Answer summary written for publication, once answered.
@@ -137,7 +181,7 @@ pub struct PublicItem<'a> {
     /// Result, once answered.
     pub result: Option<Label>,
     /// Day of the answer.
-    pub answered: Option<Day>,
+    pub answered: Option<Day<'a>>,
     /// The body a forwarded item went to.
     pub forwarded_to: Option<&'a str>,
     /// Whether the item was left unanswered on art. 11 grounds.
@@ -180,7 +224,7 @@ pub struct ApplicantView<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct DatedReason<'a> {
     /// The day.
-    pub date: Day,
+    pub date: Day<'a>,
     /// Why.
     pub reason: &'a str,
 }
@@ -200,20 +244,16 @@ pub struct Finding<'a> {
     pub message: &'a str,
 }
 
-/// Everything about one item. Internal only.
+/// What an internal item page shows beyond its line in lists ([`InternalRow`]): the
+/// private fields, the rendered body and the check findings. Internal only.
 #[derive(Debug, Clone, Serialize)]
-pub struct InternalItem<'a> {
-    /// The public fields (with a page on the internal site).
-    #[serde(flatten)]
-    pub item: PublicItem<'a>,
+pub struct InternalDetail<'a> {
     /// Whether the item also has a page on the public site.
     pub public_page: bool,
     /// Repository-relative file.
     pub file: &'a str,
     /// Number in the source system.
     pub external_id: Option<&'a str>,
-    /// Assignee.
-    pub assignee: Option<StaffRef<'a>>,
     /// Applicant.
     pub applicant: ApplicantView<'a>,
     /// Forwarding target or art. 11 ground, as staff wrote it.
@@ -223,7 +263,7 @@ pub struct InternalItem<'a> {
     /// Incidents: the urgent term applies.
     pub urgent: bool,
     /// Incidents: the interim reply.
-    pub first_response: Option<Day>,
+    pub first_response: Option<Day<'a>>,
     /// Answers sent back for rework.
     pub returned: Vec<DatedReason<'a>>,
     /// Reopenings.
@@ -337,7 +377,7 @@ pub struct LookupEntry<'a> {
     /// Status.
     pub status: Label,
     /// Due date.
-    pub due: Option<Day>,
+    pub due: Option<Day<'a>>,
     /// The item's page relative to the site root, when it has one.
     pub page: Option<String>,
 }
@@ -397,6 +437,8 @@ pub struct Prepared<'a> {
     pub sector_pageable: Vec<bool>,
     /// Check findings by file.
     pub findings: BTreeMap<&'a str, Vec<&'a Diagnostic>>,
+    /// Days written out.
+    days: DayBook,
 }
 
 impl<'a> Prepared<'a> {
@@ -427,13 +469,9 @@ impl<'a> Prepared<'a> {
             })
             .collect();
         let mut newest_first: Vec<usize> = (0..repo.appeals.len()).collect();
-        newest_first.sort_by(|&a, &b| {
-            let (x, y) = (&repo.appeals[a], &repo.appeals[b]);
-            (y.received.day(), y.year_and_number(), &y.id).cmp(&(
-                x.received.day(),
-                x.year_and_number(),
-                &x.id,
-            ))
+        newest_first.sort_by_cached_key(|&i| {
+            let a = &repo.appeals[i];
+            std::cmp::Reverse((a.received.day(), a.year_and_number(), a.id.as_str()))
         });
         let sector_pageable = repo.sectors.iter().map(|s| is_slug(&s.id)).collect();
         let mut findings: BTreeMap<&str, Vec<&Diagnostic>> = BTreeMap::new();
@@ -443,9 +481,24 @@ impl<'a> Prepared<'a> {
         for list in findings.values_mut() {
             list.sort_by(|a, b| (a.at, a.severity, a.code).cmp(&(b.at, b.severity, b.code)));
         }
+        let lang = repo.config.lang;
+        let days = DayBook::new(
+            repo.appeals
+                .iter()
+                .flat_map(|a| [a.received.day(), a.registered_day()])
+                .chain(
+                    reg.deadlines
+                        .iter()
+                        .flat_map(|d| [Some(start_of(d)), due_of(d).map(|x| x.day())])
+                        .flatten(),
+                )
+                .chain([reg.today]),
+            lang,
+        );
         Prepared {
             reg,
-            lang: repo.config.lang,
+            lang,
+            days,
             pageable,
             public,
             sector_of,
@@ -473,7 +526,7 @@ impl<'a> Prepared<'a> {
         self.sector_pageable[s].then(|| format!("sectors/{}.html", self.reg.repo.sectors[s].id))
     }
 
-    fn sector_ref(&self, i: usize) -> SectorRef<'a> {
+    fn sector_ref(&self, i: usize) -> SectorRef<'_> {
         let repo = &self.reg.repo;
         let appeal = &repo.appeals[i];
         match self.sector_of[i] {
@@ -487,7 +540,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// The public view of item `i` for `site`.
-    pub fn public_item(&self, site: Site, i: usize) -> PublicItem<'a> {
+    pub fn public_item(&self, site: Site, i: usize) -> PublicItem<'_> {
         let lang = self.lang;
         let a: &'a Appeal = &self.reg.repo.appeals[i];
         let d: &'a Deadline = &self.reg.deadlines[i];
@@ -500,25 +553,45 @@ impl<'a> Prepared<'a> {
             page: self.item_page(site, i),
             kind: words::kind(a.kind, lang),
             channel: words::channel(a.channel, lang),
-            received: Day::of(a.received.day(), lang),
-            registered: Day::of(a.registered_day(), lang),
+            received: self.days.day(a.received.day()),
+            registered: self.days.day(a.registered_day()),
             topic: Topic { code: &a.topic, name: topic_name },
             sector: self.sector_ref(i),
             locality: &a.locality,
             status: words::status(a.status, lang),
-            deadline: deadline_view(d, lang),
+            deadline: self.deadline_view(d),
             public_summary: summary,
             answer_summary: a.answer_summary.as_deref().filter(|_| answered),
             result: a.result.filter(|_| answered).map(|o| words::outcome(o, lang)),
-            answered: a.answered.filter(|_| answered).map(|m| Day::of(m.day(), lang)),
+            answered: a.answered.filter(|_| answered).map(|m| self.days.day(m.day())),
             forwarded_to: a.reason.as_deref().filter(|_| a.status == Status::Forwarded),
             left_unanswered: a.status == Status::LeftUnanswered,
             short,
         }
     }
 
+    fn deadline_view(&self, d: &Deadline) -> DeadlineView<'_> {
+        let lang = self.lang;
+        DeadlineView {
+            due: due_of(d).map(|due| self.days.due(due)),
+            state: words::state(d.state, lang),
+            late: matches!(d.state, DeadlineState::Overdue | DeadlineState::AnsweredLate),
+            start: self.days.day(start_of(d)),
+            rule: d.rule.get(lang).to_string(),
+            days_off: (!d.skipped_days_off.is_empty())
+                .then(|| words::dates(&d.skipped_days_off, lang)),
+            moved_from: d.moved_from.map(|m| self.days.day(m)),
+            extended: d.extended,
+        }
+    }
+
+    /// The day `d` as pages and data write it.
+    pub fn day(&self, d: NaiveDate) -> Day<'_> {
+        self.days.day(d)
+    }
+
     /// The line of item `i` in internal lists.
-    pub fn internal_row(&self, i: usize) -> InternalRow<'a> {
+    pub fn internal_row(&self, i: usize) -> InternalRow<'_> {
         InternalRow { item: self.public_item(Site::Internal, i), assignee: self.assignee(i) }
     }
 
@@ -531,20 +604,17 @@ impl<'a> Prepared<'a> {
         self.reg.repo.appeals[i].assignee.as_deref().map(|id| self.staff_ref(id))
     }
 
-    /// Everything about item `i`, for its internal page.
-    pub fn internal_item(&self, i: usize) -> InternalItem<'a> {
-        let lang = self.lang;
+    /// The private part of item `i`'s internal page.
+    pub fn internal_detail(&self, i: usize) -> InternalDetail<'_> {
         let a: &'a Appeal = &self.reg.repo.appeals[i];
         let dated = |l: &'a crate::appeal::Loop| DatedReason {
-            date: Day::of(l.date, lang),
+            date: self.days.day(l.date),
             reason: l.reason.as_str(),
         };
-        InternalItem {
-            item: self.public_item(Site::Internal, i),
+        InternalDetail {
             public_page: self.public[i],
             file: &a.file,
             external_id: a.external_id.as_deref(),
-            assignee: self.assignee(i),
             applicant: ApplicantView {
                 name: a.applicant.name.as_deref(),
                 contact: a.applicant.contact.as_deref(),
@@ -554,9 +624,9 @@ impl<'a> Prepared<'a> {
             extension: a
                 .extension
                 .as_ref()
-                .map(|e| DatedReason { date: Day::of(e.until, lang), reason: e.reason.as_str() }),
+                .map(|e| DatedReason { date: self.days.day(e.until), reason: e.reason.as_str() }),
             urgent: a.urgent,
-            first_response: a.first_response.map(|m| Day::of(m.day(), lang)),
+            first_response: a.first_response.map(|m| self.days.day(m.day())),
             returned: a.returned.iter().map(dated).collect(),
             reopened: a.reopened.iter().map(dated).collect(),
             rating: a.rating,
@@ -574,12 +644,12 @@ impl<'a> Prepared<'a> {
     }
 
     /// The lookup entry of item `i` on `site`: number, status, due, and a link.
-    pub fn lookup_entry(&self, site: Site, i: usize) -> LookupEntry<'a> {
+    pub fn lookup_entry(&self, site: Site, i: usize) -> LookupEntry<'_> {
         let a = &self.reg.repo.appeals[i];
         LookupEntry {
             id: &a.id,
             status: words::status(a.status, self.lang),
-            due: self.reg.deadlines[i].due.map(|d| Day::of_due(d, self.lang)),
+            due: due_of(&self.reg.deadlines[i]).map(|d| self.days.due(d)),
             page: self.item_page(site, i),
         }
     }
@@ -772,17 +842,25 @@ impl<'a> Prepared<'a> {
     }
 }
 
-fn deadline_view(d: &Deadline, lang: Lang) -> DeadlineView {
-    DeadlineView {
-        due: d.due.map(|due| Day::of_due(due, lang)),
-        state: words::state(d.state, lang),
-        late: matches!(d.state, DeadlineState::Overdue | DeadlineState::AnsweredLate),
-        start: Day::of(d.start, lang),
-        rule: d.rule.get(lang).to_string(),
-        days_off: (!d.skipped_days_off.is_empty()).then(|| words::dates(&d.skipped_days_off, lang)),
-        moved_from: d.moved_from.map(|m| Day::of(m, lang)),
-        extended: d.extended,
-    }
+/// The day the deadline's clock started.
+///
+/// The views read a [`Deadline`]'s start and due only through this function and
+/// [`due_of`]: the placeholder deadline module has `start: NaiveDate` and
+/// `due: Option<Due>`, and adapting to another shape of `Deadline` touches only these two.
+pub fn start_of(d: &Deadline) -> NaiveDate {
+    d.start
+}
+
+/// The deadline's last day or instant, when it is known. See [`start_of`].
+pub fn due_of(d: &Deadline) -> Option<Due> {
+    d.due
+}
+
+/// `2026-04-02`, without going through a format string (this runs for every date of
+/// every item).
+pub fn iso_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 fn finding(d: &Diagnostic, lang: Lang) -> Finding<'_> {

@@ -127,6 +127,7 @@ const UI: &[(&str, &str, &str)] = &[
     ("lookup_range", "Номера", "Numbers"),
     ("lookup_title", "Найти обращение по номеру", "Find an appeal by number"),
     ("lookup_year", "Год", "Year"),
+    ("lookup_years", "Обращения по годам", "Appeals by year"),
     ("members", "Сотрудники блока", "Sector members"),
     ("month", "Месяц", "Month"),
     ("nav_appeals", "Обращения", "Appeals"),
@@ -473,7 +474,7 @@ pub fn number(n: u64, lang: Lang) -> String {
     }
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(c);
