@@ -304,11 +304,11 @@ fn an_item_page_explains_its_deadline_in_plain_words() {
     assert_eq!(page.matches("<h1").count(), 1);
 }
 
-/// Resolves every relative `href` and `src` of every page to a file of the same site.
-#[test]
-fn every_relative_link_points_to_an_existing_file() {
-    let (_tmp, out) = built();
-    let all = files(&out);
+/// Resolves every relative `href` and `src` of every page under `out` to a file of the
+/// same build, and returns how many links were checked.
+fn check_links(out: &Path) -> usize {
+    let all = files(out);
+    let mut checked = 0;
     for (path, bytes) in &all {
         if !path.ends_with(".html") {
             continue;
@@ -337,9 +337,73 @@ fn every_relative_link_points_to_an_existing_file() {
                 }
                 let key = resolved.to_string_lossy().replace('\\', "/");
                 assert!(all.contains_key(&key), "{path} links to missing {target} ({key})");
+                checked += 1;
             }
         }
     }
+    checked
+}
+
+#[test]
+fn every_relative_link_points_to_an_existing_file() {
+    let (_tmp, out) = built();
+    assert!(check_links(&out) > 300);
+}
+
+#[test]
+fn list_sector_and_lookup_pages_are_paginated_and_linked() {
+    let reg = synthetic(450);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let report = render::build(&reg, &out, None).unwrap();
+    assert!(check_links(&out) > 5_000);
+    let public = out.join("public");
+    // 405 items in a public sector, 45 in a private one: five list pages of 100.
+    assert!(public.join("appeals/page-5.html").exists());
+    assert!(!public.join("appeals/page-6.html").exists());
+    assert!(public.join("sectors/roads-page-5.html").exists());
+    assert!(public.join("lookup/2025/0401-0500.html").exists());
+    let page = std::fs::read_to_string(public.join("appeals/page-3.html")).unwrap();
+    assert!(page.contains("Страница 3 из 5"), "{page}");
+    assert!(page.contains("<a href=\"page-2.html\" rel=\"prev\">"));
+    assert!(page.contains("<a href=\"page-4.html\" rel=\"next\">"));
+    assert!(page.contains("<a href=\"index.html\">1</a>"));
+    assert_eq!(page.matches("<tr><th scope=\"row\">").count(), 100);
+    assert_eq!(
+        report.internal_pages - report.public_pages,
+        45 + 2,
+        "private items, queues, report"
+    );
+}
+
+#[test]
+fn the_lookup_script_jumps_to_the_number_when_node_is_installed() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/lookup.js");
+    let harness =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/lookup-harness.js");
+    let run = std::process::Command::new("node")
+        .arg(&harness)
+        .arg(&script)
+        .arg("2025:101;2026:1,101")
+        .args(["2026-0042", " 2026 – 142 ", "2026-42", "2025-0001", "abc"])
+        .output();
+    let Ok(run) = run else {
+        eprintln!("node is not installed; the lookup script is not exercised");
+        return;
+    };
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let lines: Vec<String> =
+        String::from_utf8_lossy(&run.stdout).lines().map(String::from).collect();
+    assert_eq!(
+        lines,
+        [
+            "2026/0001-0100.html#item-2026-0042",
+            "2026/0101-0200.html#item-2026-0142",
+            "2026/0001-0100.html#item-2026-0042",
+            "not found",
+            "not found",
+        ]
+    );
 }
 
 #[test]
