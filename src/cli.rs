@@ -505,11 +505,54 @@ fn build(cli: &Cli, args: &BuildArgs) -> Outcome {
         return Outcome { stderr, code: 1, ..Outcome::default() };
     }
     let out = args.out.clone().unwrap_or_else(|| cli.root.join("site"));
-    let _ = out;
-    Outcome {
-        stdout: report::summary(register.repo.appeals.len(), tally, lang) + "\n",
-        code: 0,
-        ..Outcome::default()
+    let theme = crate::render::theme_dir(&register.repo);
+    let started = std::time::Instant::now();
+    match crate::render::build(&register, &out, theme.as_deref()) {
+        Ok(report) => {
+            let mut stdout = String::new();
+            if !cli.quiet {
+                let warnings =
+                    register.diagnostics.iter().filter(|d| d.severity == Severity::Warning);
+                for d in warnings {
+                    stdout.push_str(&d.one_line(lang));
+                    stdout.push('\n');
+                }
+            }
+            stdout.push_str(&report::summary(register.repo.appeals.len(), tally, lang));
+            stdout.push('\n');
+            let ms = started.elapsed().as_millis();
+            stdout.push_str(&match lang {
+                Lang::Ru => format!(
+                    "Сайт собран в {}: страниц публичных {}, внутренних {} за {ms} мс\n",
+                    out.display(),
+                    report.public_pages,
+                    report.internal_pages
+                ),
+                Lang::En => format!(
+                    "Built {}: {} public and {} internal pages in {ms} ms\n",
+                    out.display(),
+                    report.public_pages,
+                    report.internal_pages
+                ),
+            });
+            let mut stderr = String::new();
+            if let Some(left) = report.leftover {
+                stderr = format!(
+                    "{}: the previous site could not be removed; delete it by hand\n",
+                    left.display()
+                );
+            }
+            Outcome { stdout, stderr, code: 0 }
+        }
+        Err(e) => {
+            let stderr = match lang {
+                Lang::Ru => format!("Сайт не собран, прежний {} не тронут: {e}\n", out.display()),
+                Lang::En => {
+                    format!("The site was not built; {} is untouched: {e}\n", out.display())
+                }
+            };
+            Outcome { stderr, code: 1, ..Outcome::default() }
+        }
     }
 }
 

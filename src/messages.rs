@@ -49,6 +49,11 @@ pub struct Message {
 }
 
 impl Message {
+    /// A message from its two texts, for callers outside the catalogue (tests, placeholders).
+    pub fn new(ru: impl Into<String>, en: impl Into<String>) -> Message {
+        msg(ru, en)
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {

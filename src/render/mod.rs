@@ -1,0 +1,776 @@
+//! The static site: public pages for citizens and internal pages for staff, written from
+//! tera templates fed with views.
+//!
+//! The only module that uses tera. [`build`] does, in order:
+//! 1. load the theme (embedded default, overridden by a folder on disk) — first, so that a
+//!    broken template fails before anything is written;
+//! 2. prepare what every page shares ([`views::Prepared`]): which items get pages, order,
+//!    figures;
+//! 3. write the public site, then the internal one, into a temporary folder next to the
+//!    output (`<out>.tmp-<pid>`), pages in parallel, each rendered straight into its file;
+//! 4. swap the temporary folder in place of the output only when everything succeeded.
+//!
+//! Links are relative everywhere (each page knows its `root`, such as `../`), so the site
+//! works opened from disk and under any base URL. The same register and the same `today`
+//! give byte-identical files: every list is sorted, and nothing but `today` says when the
+//! site was built.
+
+pub mod charts;
+pub mod export;
+mod theme;
+pub mod views;
+pub mod words;
+
+use crate::deadline::DeadlineState;
+use crate::diagnostic::Tally;
+use crate::load::Repository;
+use crate::messages::Lang;
+use crate::register::Register;
+use crate::stats::Stats;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use tera::{Context, Tera, Value};
+use views::{Day, PAGE_SIZE, Prepared, Site};
+
+/// What a build wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildReport {
+    /// HTML pages of the public site.
+    pub public_pages: usize,
+    /// HTML pages of the internal site.
+    pub internal_pages: usize,
+    /// The previous output, when it was moved aside but could not be removed; the new
+    /// site is in place and this folder may be deleted by hand.
+    pub leftover: Option<PathBuf>,
+}
+
+/// Why a build failed. The previous output, if any, is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A theme file could not be read.
+    #[error("{path}: cannot read the theme file: {detail}")]
+    Theme {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        detail: String,
+    },
+    /// A template does not parse, or failed while rendering a page.
+    #[error("template {template}: {detail}")]
+    Template {
+        /// The template's name, or its path for a template from disk.
+        template: String,
+        /// Tera's report, with the line and a caret.
+        detail: String,
+    },
+    /// Writing the site failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The output path has no folder name to put the temporary folder next to.
+    #[error("{0}: the output must be a named folder")]
+    BadOutput(PathBuf),
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> RenderError + '_ {
+    move |source| RenderError::Io { path: path.to_path_buf(), source }
+}
+
+/// The repository's theme folder, `themes/<config.theme>/`, when it exists.
+pub fn theme_dir(repo: &Repository) -> Option<PathBuf> {
+    let name = &repo.config.theme;
+    let dir = repo.root.join("themes").join(name);
+    (views::is_slug(name) && dir.is_dir()).then_some(dir)
+}
+
+/// Builds both sites of `register` into `out` (`out/public/`, `out/internal/`).
+///
+/// `theme_dir` overrides the embedded default theme file by file. Fails when the theme
+/// cannot be loaded, a template fails, or a file cannot be written; then `out` is left
+/// exactly as it was and the temporary folder is removed.
+pub fn build(
+    register: &Register,
+    out: &Path,
+    theme_dir: Option<&Path>,
+) -> Result<BuildReport, RenderError> {
+    let started = std::time::Instant::now();
+    let theme = theme::load(theme_dir)?;
+    log::debug!("render: theme loaded in {:?}", started.elapsed());
+    let (tmp, old) = staging_paths(out)?;
+    remove_if_exists(&tmp)?;
+    let written = write_sites(register, &theme, &tmp).and_then(|counts| {
+        let swapping = std::time::Instant::now();
+        let leftover = swap(&tmp, out, &old)?;
+        log::debug!("render: output swapped in {:?}", swapping.elapsed());
+        Ok((counts, leftover))
+    });
+    match written {
+        Ok(((public_pages, internal_pages), leftover)) => {
+            Ok(BuildReport { public_pages, internal_pages, leftover })
+        }
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// `<out>.tmp-<pid>` and `<out>.old-<pid>`, next to `out`.
+fn staging_paths(out: &Path) -> Result<(PathBuf, PathBuf), RenderError> {
+    let name = out.file_name().ok_or_else(|| RenderError::BadOutput(out.to_path_buf()))?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+    let pid = std::process::id();
+    let with = |suffix: &str| {
+        let mut n = name.to_os_string();
+        n.push(format!(".{suffix}-{pid}"));
+        parent.join(n)
+    };
+    Ok((with("tmp"), with("old")))
+}
+
+/// Removes `path` and everything under it, if it exists; the folders directly under it
+/// are removed in parallel (a site is two large trees).
+fn remove_if_exists(path: &Path) -> Result<(), RenderError> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => {
+            let children: Vec<PathBuf> = fs::read_dir(path)
+                .map_err(io_error(path))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            children.par_iter().try_for_each(|child| match fs::symlink_metadata(child) {
+                Ok(m) if m.is_dir() => fs::remove_dir_all(child).map_err(io_error(child)),
+                Ok(_) => fs::remove_file(child).map_err(io_error(child)),
+                Err(_) => Ok(()),
+            })?;
+            fs::remove_dir(path).map_err(io_error(path))
+        }
+        Ok(_) => fs::remove_file(path).map_err(io_error(path)),
+        Err(_) => Ok(()),
+    }
+}
+
+/// `text` escaped for HTML.
+fn escaped(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + 8);
+    tera::escape_html(text, &mut out).expect("writing to a vector does not fail");
+    String::from_utf8(out).expect("escaping keeps UTF-8 intact")
+}
+
+/// Moves `out` aside, `tmp` into its place, and removes the old one; puts `out` back when
+/// the second step fails.
+fn swap(tmp: &Path, out: &Path, old: &Path) -> Result<Option<PathBuf>, RenderError> {
+    let had_old = fs::symlink_metadata(out).is_ok();
+    if had_old {
+        remove_if_exists(old)?;
+        fs::rename(out, old).map_err(io_error(out))?;
+    }
+    if let Err(e) = fs::rename(tmp, out) {
+        if had_old {
+            let _ = fs::rename(old, out);
+        }
+        return Err(io_error(out)(e));
+    }
+    if had_old && remove_if_exists(old).is_err() {
+        return Ok(Some(old.to_path_buf()));
+    }
+    Ok(None)
+}
+
+fn write_sites(
+    reg: &Register,
+    theme: &theme::Theme,
+    dir: &Path,
+) -> Result<(usize, usize), RenderError> {
+    let started = std::time::Instant::now();
+    let prep = Prepared::new(reg);
+    log::debug!("render: prepared in {:?}", started.elapsed());
+    let mut counts = Vec::with_capacity(2);
+    for (site, name) in [(Site::Public, "public"), (Site::Internal, "internal")] {
+        let started = std::time::Instant::now();
+        let writer = SiteWriter::new(&prep, site, theme, dir.join(name));
+        log::debug!("render: {name} views built in {:?}", started.elapsed());
+        let count = writer.write()?;
+        log::debug!("render: {name} site written ({count} pages) in {:?}", started.elapsed());
+        counts.push(count);
+    }
+    Ok((counts[0], counts[1]))
+}
+
+/// One page of a site.
+#[derive(Debug, Clone, Copy)]
+enum Page {
+    /// The dashboard.
+    Home,
+    /// A page of the list of items, from 1.
+    List(usize),
+    /// An item's page, by item index.
+    Item(usize),
+    /// A sector's page: sector index, page from 1.
+    Sector(usize, usize),
+    /// The lookup's list of years.
+    LookupHome,
+    /// A year of the lookup, by index.
+    LookupYear(usize),
+    /// A block of numbers: year index, block index.
+    LookupRange(usize, usize),
+    /// Internal: overdue and due-soon queues.
+    Queues,
+    /// Internal: the check report.
+    Report,
+}
+
+/// Site-wide values every template sees.
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    municipality: &'a str,
+    internal: bool,
+}
+
+/// Links between the pages of a list.
+#[derive(Serialize)]
+struct Pagination {
+    page: usize,
+    pages: usize,
+    text: String,
+    prev: Option<String>,
+    next: Option<String>,
+    links: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    href: String,
+    current: bool,
+    gap: bool,
+}
+
+/// A queue of waiting items under one heading.
+#[derive(Serialize)]
+struct Queue {
+    title: String,
+    items: Vec<Value>,
+}
+
+/// The report's findings for one file.
+#[derive(Serialize)]
+struct ReportFile<'a> {
+    file: &'a str,
+    page: Option<String>,
+    findings: Vec<views::Finding<'a>>,
+}
+
+/// Only the id and title of a sector, for its second and later list pages.
+#[derive(Serialize)]
+struct SectorTitle<'a> {
+    id: &'a str,
+    title: &'a str,
+}
+
+/// A lookup year with its count in words.
+#[derive(Serialize)]
+struct YearLine {
+    year: i32,
+    count_text: String,
+}
+
+struct SiteWriter<'a> {
+    prep: &'a Prepared<'a>,
+    site: Site,
+    tera: Tera,
+    statics: &'a BTreeMap<String, Vec<u8>>,
+    dir: PathBuf,
+    ui: BTreeMap<&'static str, &'static str>,
+    /// Each item's line in lists, by item index.
+    rows: Vec<Value>,
+    /// Items with a page on this site, newest first.
+    listed: Vec<usize>,
+    /// Per sector: its items with a page on this site, newest first.
+    sector_listed: Vec<Vec<usize>>,
+    /// Per sector: its figures (all its items, with or without a page).
+    sector_stats: Vec<Stats>,
+    /// Years of the lookup and the items of each block.
+    lookup: Vec<(views::LookupYear, Vec<Vec<usize>>)>,
+}
+
+impl<'a> SiteWriter<'a> {
+    fn new(prep: &'a Prepared<'a>, site: Site, theme: &'a theme::Theme, dir: PathBuf) -> Self {
+        let reg = prep.reg;
+        let lang = prep.lang;
+        let ui = words::ui(lang);
+        let mut tera = theme.tera.clone();
+        let config = &reg.repo.config;
+        let title = if config.title.trim().is_empty() { ui["home_title"] } else { &config.title };
+        // The catalogue's texts are ours: escape them once here instead of on every page.
+        let texts: BTreeMap<&str, Value> =
+            ui.iter().map(|(k, v)| (*k, Value::safe_string(&escaped(v)))).collect();
+        let global = tera.global_context();
+        global.insert_value("t", Value::from(texts));
+        global.insert("lang", lang.code());
+        global.insert(
+            "site",
+            &SiteInfo { title, municipality: &config.name, internal: site == Site::Internal },
+        );
+        global.insert("today", &Day::of(reg.today, lang));
+
+        let n = reg.repo.appeals.len();
+        let started = std::time::Instant::now();
+        let rows: Vec<Value> = (0..n)
+            .into_par_iter()
+            .map(|i| match site {
+                Site::Public => Value::from_serializable(&prep.public_item(site, i)),
+                Site::Internal => Value::from_serializable(&prep.internal_row(i)),
+            })
+            .collect();
+        log::debug!("render: {n} rows in {:?}", started.elapsed());
+        let listed: Vec<usize> =
+            prep.newest_first.iter().copied().filter(|&i| prep.has_page(site, i)).collect();
+        let sectors = reg.repo.sectors.len();
+        let mut sector_listed = vec![Vec::new(); sectors];
+        let mut sector_all = vec![Vec::new(); sectors];
+        for &i in &prep.newest_first {
+            if let Some(s) = prep.sector_of[i] {
+                sector_all[s].push(i);
+                if prep.has_page(site, i) {
+                    sector_listed[s].push(i);
+                }
+            }
+        }
+        let sector_stats = sector_all.into_iter().map(|items| prep.stats(site, items)).collect();
+        SiteWriter {
+            prep,
+            site,
+            tera,
+            statics: &theme.statics,
+            dir,
+            ui,
+            rows,
+            listed,
+            sector_listed,
+            sector_stats,
+            lookup: prep.lookup(),
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.prep.lang
+    }
+
+    /// Writes every page, the static files and (public) the open data; returns the number
+    /// of pages.
+    fn write(&self) -> Result<usize, RenderError> {
+        let pages = self.pages();
+        let mut folders = vec![
+            self.dir.clone(),
+            self.dir.join("appeals"),
+            self.dir.join("sectors"),
+            self.dir.join("lookup"),
+            self.dir.join("assets"),
+        ];
+        folders
+            .extend(self.lookup.iter().map(|(y, _)| self.dir.join(format!("lookup/{}", y.year))));
+        if self.site == Site::Public {
+            folders.push(self.dir.join("data"));
+        }
+        for folder in &folders {
+            fs::create_dir_all(folder).map_err(io_error(folder))?;
+        }
+        for (name, bytes) in self.statics {
+            let path = self.dir.join("assets").join(name);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(io_error(parent))?;
+            }
+            fs::write(&path, bytes).map_err(io_error(&path))?;
+        }
+        let started = std::time::Instant::now();
+        pages.par_iter().try_for_each(|page| self.render(*page))?;
+        log::debug!("render: {} pages rendered in {:?}", pages.len(), started.elapsed());
+        if self.site == Site::Public {
+            self.write_data()?;
+        }
+        Ok(pages.len())
+    }
+
+    fn pages(&self) -> Vec<Page> {
+        let mut pages = vec![Page::Home, Page::LookupHome];
+        pages.extend((1..=page_count(self.listed.len())).map(Page::List));
+        pages.extend(self.listed.iter().map(|&i| Page::Item(i)));
+        for (s, items) in self.sector_listed.iter().enumerate() {
+            if self.prep.sector_pageable[s] {
+                pages.extend((1..=page_count(items.len())).map(|p| Page::Sector(s, p)));
+            }
+        }
+        for (y, (_, blocks)) in self.lookup.iter().enumerate() {
+            pages.push(Page::LookupYear(y));
+            pages.extend((0..blocks.len()).map(|b| Page::LookupRange(y, b)));
+        }
+        if self.site == Site::Internal {
+            pages.extend([Page::Queues, Page::Report]);
+        }
+        pages
+    }
+
+    fn template(&self, name: &str) -> String {
+        match self.site {
+            Site::Public => format!("public/{name}"),
+            Site::Internal => format!("internal/{name}"),
+        }
+    }
+
+    fn render(&self, page: Page) -> Result<(), RenderError> {
+        let mut ctx = Context::new();
+        let (path, template, root, section) = match page {
+            Page::Home => {
+                self.home(&mut ctx);
+                ("index.html".to_string(), self.template("index.html"), "", "home")
+            }
+            Page::List(p) => {
+                self.list(&mut ctx, p);
+                (list_file(p), self.template("appeals.html"), "../", "appeals")
+            }
+            Page::Item(i) => {
+                ctx.insert_value("item", self.rows[i].clone());
+                if self.site == Site::Internal {
+                    ctx.insert("detail", &self.prep.internal_detail(i));
+                }
+                let id = &self.prep.reg.repo.appeals[i].id;
+                (format!("appeals/{id}.html"), self.template("appeal.html"), "../", "appeals")
+            }
+            Page::Sector(s, p) => {
+                let file = self.sector(&mut ctx, s, p);
+                (file, self.template("sector.html"), "../", "home")
+            }
+            Page::LookupHome => {
+                self.lookup_home(&mut ctx);
+                ("lookup/index.html".into(), "shared/lookup_index.html".into(), "../", "lookup")
+            }
+            Page::LookupYear(y) => {
+                let year = &self.lookup[y].0;
+                ctx.insert("year", year);
+                let file = format!("lookup/{}/index.html", year.year);
+                (file, "shared/lookup_year.html".into(), "../../", "lookup")
+            }
+            Page::LookupRange(y, b) => {
+                let file = self.lookup_range(&mut ctx, y, b);
+                (file, "shared/lookup_range.html".into(), "../../", "lookup")
+            }
+            Page::Queues => {
+                self.queues(&mut ctx);
+                ("queues.html".into(), self.template("queues.html"), "", "queues")
+            }
+            Page::Report => {
+                self.report(&mut ctx);
+                ("report.html".into(), self.template("report.html"), "", "report")
+            }
+        };
+        ctx.insert("root", root);
+        ctx.insert("section", section);
+        let path = self.dir.join(path);
+        let file = fs::File::create(&path).map_err(io_error(&path))?;
+        let mut writer = BufWriter::with_capacity(64 * 1024, file);
+        self.tera.render_to(&template, &ctx, &mut writer).map_err(|e| RenderError::Template {
+            template: template.clone(),
+            detail: e.to_string(),
+        })?;
+        writer.flush().map_err(io_error(&path))
+    }
+
+    fn home(&self, ctx: &mut Context) {
+        let prep = self.prep;
+        let lang = self.lang();
+        let stats = prep.stats(self.site, 0..prep.reg.repo.appeals.len());
+        let view = prep.stats_view(&stats);
+        let months: Vec<charts::Bar> = stats
+            .by_month
+            .rows
+            .iter()
+            .zip(&view.by_month)
+            .enumerate()
+            .map(|(i, (r, v))| charts::Bar {
+                label: words::month_short(r.key.year, r.key.month, i == 0, lang),
+                value: v.count.value,
+                value_text: v.count.text.clone(),
+            })
+            .collect();
+        let shown = &months[months.len().saturating_sub(24)..];
+        let mut month_bars = shown.to_vec();
+        if let (Some(first), Some(r)) =
+            (month_bars.first_mut(), stats.by_month.rows.get(months.len() - shown.len()))
+        {
+            first.label = words::month_short(r.key.year, r.key.month, true, lang);
+        }
+        let month_chart = charts::columns(
+            &charts::Caption {
+                id: "chart-month",
+                title: self.ui["by_month"],
+                desc: self.ui["chart_month_desc"],
+            },
+            &month_bars,
+        );
+        let sector_bars: Vec<charts::Bar> = view
+            .by_sector
+            .iter()
+            .map(|r| charts::Bar {
+                label: r.label.clone(),
+                value: r.count.value,
+                value_text: r.count.text.clone(),
+            })
+            .collect();
+        let sector_chart = charts::rows(
+            &charts::Caption {
+                id: "chart-sector",
+                title: self.ui["by_sector"],
+                desc: self.ui["chart_sector_desc"],
+            },
+            &sector_bars,
+        );
+        let sectors: Vec<views::SectorRow<'_>> = (0..prep.reg.repo.sectors.len())
+            .map(|s| prep.sector_row(s, &self.sector_stats[s]))
+            .collect();
+        ctx.insert("stats", &view);
+        ctx.insert("sectors", &sectors);
+        ctx.insert("month_chart", &month_chart);
+        ctx.insert("sector_chart", &sector_chart);
+    }
+
+    fn list(&self, ctx: &mut Context, page: usize) {
+        let total = self.prep.reg.repo.appeals.len() as u64;
+        let note = match self.site {
+            Site::Public => words::fill(
+                self.ui["listed_note_public"],
+                &[
+                    ("shown", words::number(self.listed.len() as u64, self.lang())),
+                    ("total", words::number(total, self.lang())),
+                ],
+            ),
+            Site::Internal => words::fill(
+                self.ui["listed_note_internal"],
+                &[("total", words::number(total, self.lang()))],
+            ),
+        };
+        ctx.insert("listed_note", &note);
+        ctx.insert_value("items", self.chunk(&self.listed, page));
+        ctx.insert(
+            "pagination",
+            &self.pagination(page, page_count(self.listed.len()), list_file_name),
+        );
+    }
+
+    /// The lines of page `page` (from 1) of `items`.
+    fn chunk(&self, items: &[usize], page: usize) -> Value {
+        let start = (page - 1) * PAGE_SIZE;
+        let end = (start + PAGE_SIZE).min(items.len());
+        let rows: Vec<Value> =
+            items[start.min(end)..end].iter().map(|&i| self.rows[i].clone()).collect();
+        Value::from(rows)
+    }
+
+    fn pagination(&self, page: usize, pages: usize, href: impl Fn(usize) -> String) -> Pagination {
+        let text = words::fill(
+            self.ui["page_of"],
+            &[("page", page.to_string()), ("pages", pages.to_string())],
+        );
+        let mut links = Vec::new();
+        let mut last_shown = 0;
+        for n in 1..=pages {
+            let near = n + 2 >= page && n <= page + 2;
+            if pages <= 12 || n == 1 || n == pages || near {
+                if n > last_shown + 1 {
+                    links.push(PageLink {
+                        number: 0,
+                        href: String::new(),
+                        current: false,
+                        gap: true,
+                    });
+                }
+                links.push(PageLink { number: n, href: href(n), current: n == page, gap: false });
+                last_shown = n;
+            }
+        }
+        Pagination {
+            page,
+            pages,
+            text,
+            prev: (page > 1).then(|| href(page - 1)),
+            next: (page < pages).then(|| href(page + 1)),
+            links,
+        }
+    }
+
+    fn sector(&self, ctx: &mut Context, s: usize, page: usize) -> String {
+        let id = self.prep.reg.repo.sectors[s].id.clone();
+        let items = &self.sector_listed[s];
+        if page == 1 {
+            ctx.insert("sector", &self.prep.sector_view(self.site, s, &self.sector_stats[s]));
+        } else {
+            let sector = &self.prep.reg.repo.sectors[s];
+            ctx.insert("sector", &SectorTitle { id: &sector.id, title: &sector.title });
+        }
+        ctx.insert_value("items", self.chunk(items, page));
+        let file_id = id.clone();
+        ctx.insert(
+            "pagination",
+            &self.pagination(page, page_count(items.len()), move |p| sector_file_name(&file_id, p)),
+        );
+        format!("sectors/{}", sector_file_name(&id, page))
+    }
+
+    fn lookup_home(&self, ctx: &mut Context) {
+        let years: Vec<YearLine> = self
+            .lookup
+            .iter()
+            .map(|(y, _)| YearLine {
+                year: y.year,
+                count_text: words::number(y.count as u64, self.lang()),
+            })
+            .collect();
+        let ranges = self
+            .lookup
+            .iter()
+            .map(|(y, _)| {
+                let starts: Vec<String> = y.ranges.iter().map(|r| r.start.to_string()).collect();
+                format!("{}:{}", y.year, starts.join(","))
+            })
+            .collect::<Vec<_>>()
+            .join(";");
+        ctx.insert("years", &years);
+        ctx.insert("ranges_attr", &ranges);
+    }
+
+    fn lookup_range(&self, ctx: &mut Context, y: usize, b: usize) -> String {
+        let (year, blocks) = &self.lookup[y];
+        let range = &year.ranges[b];
+        let entries: Vec<views::LookupEntry<'_>> =
+            blocks[b].iter().map(|&i| self.prep.lookup_entry(self.site, i)).collect();
+        ctx.insert("hidden_items", &entries.iter().any(|e| e.page.is_none()));
+        ctx.insert("entries", &entries);
+        ctx.insert("range", range);
+        ctx.insert("year", &year.year);
+        format!("lookup/{}/{}", year.year, range.file)
+    }
+
+    fn queues(&self, ctx: &mut Context) {
+        let reg = self.prep.reg;
+        let mut waiting: Vec<usize> = (0..reg.repo.appeals.len())
+            .filter(|&i| {
+                self.prep.pageable[i]
+                    && matches!(
+                        reg.deadlines[i].state,
+                        DeadlineState::Overdue | DeadlineState::DueSoon
+                    )
+            })
+            .collect();
+        waiting.sort_by_key(|&i| {
+            (
+                views::due_of(&reg.deadlines[i]).map(|d| d.day()),
+                reg.repo.appeals[i].year_and_number(),
+            )
+        });
+        let mut by_sector: BTreeMap<&str, Vec<usize>> =
+            reg.repo.sectors.iter().map(|s| (s.id.as_str(), Vec::new())).collect();
+        let mut by_assignee: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+        for &i in &waiting {
+            let a = &reg.repo.appeals[i];
+            by_sector.entry(a.sector.as_str()).or_default().push(i);
+            let key = match a.assignee.as_deref() {
+                Some(id) => (reg.repo.config.staff_member(id).map_or(id, |s| s.name.as_str()), id),
+                None => ("", ""),
+            };
+            by_assignee.entry(key).or_default().push(i);
+        }
+        let rows = |items: &[usize]| items.iter().map(|&i| self.rows[i].clone()).collect();
+        let sector_queues: Vec<Queue> = by_sector
+            .iter()
+            .map(|(id, items)| Queue {
+                title: reg.repo.sector(id).map_or(id.to_string(), |s| s.title.clone()),
+                items: rows(items),
+            })
+            .collect();
+        let assignee_queues: Vec<Queue> = by_assignee
+            .iter()
+            .map(|((name, id), items)| Queue {
+                title: if id.is_empty() {
+                    self.ui["unassigned"].to_string()
+                } else {
+                    format!("{name} ({id})")
+                },
+                items: rows(items),
+            })
+            .collect();
+        ctx.insert("by_sector", &sector_queues);
+        ctx.insert("by_assignee", &assignee_queues);
+    }
+
+    fn report(&self, ctx: &mut Context) {
+        let reg = self.prep.reg;
+        let by_file: HashMap<&str, usize> =
+            reg.repo.appeals.iter().enumerate().map(|(i, a)| (a.file.as_str(), i)).collect();
+        let files: Vec<ReportFile<'_>> = self
+            .prep
+            .findings
+            .keys()
+            .map(|file| ReportFile {
+                file,
+                page: by_file.get(file).and_then(|&i| self.prep.item_page(self.site, i)),
+                findings: self.prep.findings_of(file),
+            })
+            .collect();
+        let tally = Tally::of(&reg.diagnostics);
+        let text = words::fill(
+            self.ui["tally"],
+            &[
+                ("errors", words::number(tally.errors as u64, self.lang())),
+                ("warnings", words::number(tally.warnings as u64, self.lang())),
+            ],
+        );
+        ctx.insert("files", &files);
+        ctx.insert("tally", &text);
+    }
+
+    fn write_data(&self) -> Result<(), RenderError> {
+        let items: Vec<views::PublicItem<'_>> =
+            self.listed_by_number().map(|i| self.prep.public_item(Site::Public, i)).collect();
+        let json = self.dir.join("data/appeals.json");
+        let file = fs::File::create(&json).map_err(io_error(&json))?;
+        export::write_json(&items, BufWriter::new(file)).map_err(io_error(&json))?;
+        let csv = self.dir.join("data/appeals.csv");
+        let file = fs::File::create(&csv).map_err(io_error(&csv))?;
+        export::write_csv(&items, BufWriter::new(file)).map_err(io_error(&csv))
+    }
+
+    /// Items with a page on this site, in register order (by number).
+    fn listed_by_number(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.prep.reg.repo.appeals.len()).filter(|&i| self.prep.has_page(self.site, i))
+    }
+}
+
+/// Pages needed for `n` lines; an empty list still has its first page.
+fn page_count(n: usize) -> usize {
+    n.div_ceil(PAGE_SIZE).max(1)
+}
+
+fn list_file_name(page: usize) -> String {
+    if page == 1 { "index.html".into() } else { format!("page-{page}.html") }
+}
+
+fn list_file(page: usize) -> String {
+    format!("appeals/{}", list_file_name(page))
+}
+
+fn sector_file_name(id: &str, page: usize) -> String {
+    if page == 1 { format!("{id}.html") } else { format!("{id}-page-{page}.html") }
+}
