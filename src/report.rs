@@ -83,26 +83,23 @@ fn place(d: &Diagnostic) -> String {
     }
 }
 
+/// The byte range of the word that starts at character `column` (from 0): up to the next
+/// whitespace, at least one character, always on character boundaries.
+fn token_at(line: &str, column: usize) -> std::ops::Range<usize> {
+    let start = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
+    let rest = &line[start..];
+    let first = rest.chars().next().map_or(0, char::len_utf8);
+    let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    start..start + word.max(first)
+}
+
 /// The source line of an error with a caret under the column, read back from the file.
 fn excerpt(d: &Diagnostic, root: &Path, style: TextStyle) -> Option<String> {
     let at = d.at?;
     let bytes = std::fs::read(root.join(&d.file)).ok()?;
     let text = crate::front_matter::normalise(&bytes)?;
     let line = text.lines().nth(at.line.checked_sub(1)? as usize)?;
-    let start = line
-        .char_indices()
-        .nth(at.column.saturating_sub(1) as usize)
-        .map_or(line.len(), |(i, _)| i);
-    let end = line[start..]
-        .find(char::is_whitespace)
-        .map_or(line.len(), |i| start + i)
-        .max(start + 1)
-        .min(line.len().max(start));
-    let span = if start < line.len() {
-        start..end.max(start + 1).min(line.len())
-    } else {
-        line.len()..line.len()
-    };
+    let span = token_at(line, at.column.saturating_sub(1) as usize);
     let snippet = Snippet::source(line)
         .line_start(at.line as usize)
         .annotation(AnnotationKind::Primary.span(span).label(""));
@@ -335,6 +332,14 @@ mod tests {
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
         Register { repo, history: Default::default(), deadlines: Vec::new(), diagnostics, today }
+    }
+
+    #[test]
+    fn the_caret_spans_a_whole_word_on_character_boundaries() {
+        assert_eq!(token_at("sector: roads", 8), 8..13);
+        assert_eq!(token_at("locality: Тюнгур x", 10), 10..22);
+        assert_eq!(token_at("a:\u{a0}b", 2), 2..4);
+        assert_eq!(token_at("short", 40), 5..5);
     }
 
     fn sample() -> Vec<Diagnostic> {
