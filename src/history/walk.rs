@@ -3,9 +3,13 @@
 //!
 //! Commits are walked from HEAD, newest first, in topological order (a commit always
 //! before its parents), so a rename is seen before the older changes it must carry over.
-//! Each commit with one parent is diffed against that parent, the root commit against the
-//! empty tree, both restricted to `appeals/`; only the blobs of changed files are read,
-//! and each blob is parsed once, however many commits share it.
+//! Each commit with one parent is compared with that parent, the root commit with the
+//! empty tree, both restricted to `appeals/`: a commit whose `appeals` folder has the same
+//! id as its parent's is skipped at once; otherwise the changed files are found by the
+//! fast tree comparison of `tree`, and when a commit both adds and removes appeal files —
+//! a possible rename — libgit2's diff with similarity detection (`find_similar`) decides
+//! which pairs are renames. Only the blobs of changed files are read, and each blob is
+//! parsed once, however many commits share it.
 //!
 //! Merge commits are not diffed. Every change a merge brings in was made by a commit on
 //! the merged branch, which the walk visits too (it follows every parent); diffing the
@@ -15,6 +19,7 @@
 //! comparing the merge with each of its parents, field by field, would close that gap.
 
 use super::snapshot::{self, Snapshot};
+use super::tree::Trees;
 use super::{Author, Commit, SHORT_ID};
 use crate::config::Config;
 use crate::load::{APPEALS, MAX_FILE};
@@ -58,7 +63,8 @@ pub fn walk(repo: &Repository, config: &Config) -> Result<Vec<Revision>, git2::E
     let mut walker = repo.revwalk()?;
     walker.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
     walker.push_head()?;
-    let mut pass = Pass::new(repo, config)?;
+    let odb = repo.odb()?;
+    let mut pass = Pass::new(repo, &odb, config)?;
     for oid in walker {
         pass.commit(oid?)?;
     }
@@ -74,9 +80,10 @@ struct ChangedFile {
 }
 
 /// The state of one pass: options and caches reused for every commit.
-struct Pass<'r> {
+struct Pass<'o, 'r> {
     repo: &'r Repository,
-    odb: Odb<'r>,
+    odb: &'o Odb<'r>,
+    trees: Trees<'o, 'r>,
     zone: chrono_tz::Tz,
     mailmap: Option<Mailmap>,
     staff: HashMap<String, String>,
@@ -89,8 +96,12 @@ struct Pass<'r> {
     revisions: Vec<Revision>,
 }
 
-impl<'r> Pass<'r> {
-    fn new(repo: &'r Repository, config: &Config) -> Result<Pass<'r>, git2::Error> {
+impl<'o, 'r> Pass<'o, 'r> {
+    fn new(
+        repo: &'r Repository,
+        odb: &'o Odb<'r>,
+        config: &Config,
+    ) -> Result<Pass<'o, 'r>, git2::Error> {
         let mut diff_options = DiffOptions::new();
         diff_options.pathspec(format!("{APPEALS}/")).skip_binary_check(true);
         let mut find_options = DiffFindOptions::new();
@@ -102,7 +113,8 @@ impl<'r> Pass<'r> {
             .collect();
         Ok(Pass {
             repo,
-            odb: repo.odb()?,
+            odb,
+            trees: Trees::new(odb),
             zone: config.zone,
             // A missing or broken .mailmap only means addresses are taken as committed.
             mailmap: repo.mailmap().ok(),
@@ -121,15 +133,36 @@ impl<'r> Pass<'r> {
         if commit.parent_count() > 1 {
             return Ok(());
         }
-        let tree = commit.tree()?;
-        let parent =
-            if commit.parent_count() == 1 { Some(commit.parent(0)?.tree()?) } else { None };
-        // Most commits of a busy register touch one file; comparing the ids of the two
-        // `appeals` folders skips commits that touch none without building a diff.
-        if appeals_id(Some(&tree)) == appeals_id(parent.as_ref()) {
+        let new_root = commit.tree_id();
+        let old_root = match commit.parent_count() {
+            0 => None,
+            _ => Some(self.repo.find_commit(commit.parent_id(0)?)?.tree_id()),
+        };
+        // Most commits of a busy register touch one file or none; comparing the ids of
+        // the two `appeals` folders skips the latter without reading further.
+        let new = self.trees.subtree(new_root, APPEALS)?;
+        let old = old_root.map(|t| self.trees.subtree(t, APPEALS)).transpose()?.flatten();
+        if old == new {
             return Ok(());
         }
-        let deltas = self.deltas(parent.as_ref(), &tree)?;
+        let mut files = Vec::new();
+        self.trees.diff(old, new, APPEALS, &mut files)?;
+        let mut deltas: Vec<ChangedFile> = files
+            .into_iter()
+            .filter(|f| is_appeal(&f.path))
+            .map(|f| ChangedFile {
+                old_path: f.old.map(|_| f.path.clone()),
+                new_path: f.new.map(|_| f.path.clone()),
+                old_id: f.old,
+                new_id: f.new,
+            })
+            .collect();
+        let added = deltas.iter().any(|d| d.old_path.is_none());
+        if added && deltas.iter().any(|d| d.new_path.is_none()) {
+            let old_tree = old_root.map(|t| self.repo.find_tree(t)).transpose()?;
+            deltas = self.similar(old_tree.as_ref(), &self.repo.find_tree(new_root)?)?;
+        }
+        pair_moves(&mut deltas);
         if deltas.is_empty() {
             return Ok(());
         }
@@ -140,8 +173,9 @@ impl<'r> Pass<'r> {
         Ok(())
     }
 
-    /// The appeal files that differ between `old` and `new`, renames paired.
-    fn deltas(&mut self, old: Option<&Tree>, new: &Tree) -> Result<Vec<ChangedFile>, git2::Error> {
+    /// The appeal files that differ between `old` and `new`, renames paired by git's
+    /// similarity detection.
+    fn similar(&mut self, old: Option<&Tree>, new: &Tree) -> Result<Vec<ChangedFile>, git2::Error> {
         let mut diff = self.repo.diff_tree_to_tree(old, Some(new), Some(&mut self.diff_options))?;
         let statuses = || diff.deltas().map(|d| d.status());
         if statuses().any(|s| s == Delta::Added) && statuses().any(|s| s == Delta::Deleted) {
@@ -164,7 +198,6 @@ impl<'r> Pass<'r> {
                 new_path,
             });
         }
-        pair_moves(&mut out);
         Ok(out)
     }
 
@@ -242,11 +275,6 @@ fn side_of(parsed: &Option<Arc<Snapshot>>) -> Side {
         Some(s) => Side::Readable(s.clone()),
         None => Side::Unreadable,
     }
-}
-
-/// The id of the `appeals` folder in `tree`, if it has one.
-fn appeals_id(tree: Option<&Tree>) -> Option<Oid> {
-    tree?.get_name(APPEALS).map(|e| e.id())
 }
 
 /// Whether `path` is an appeal file as `load` sees them: a `.md` file under `appeals/`
