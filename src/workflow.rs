@@ -517,8 +517,7 @@ mod tests {
 
     #[test]
     fn the_curator_and_the_head_may_do_everything_legal_even_when_unlisted() {
-        let mut w = Workflow::default();
-        w.extend = RoleSet::default();
+        let w = Workflow { extend: RoleSet::default(), ..Workflow::default() };
         for chief in [Curator, Head] {
             let held = RoleSet::of(&[chief]);
             assert_eq!(w.judge(Action::Extend, held), Verdict::Allowed);
