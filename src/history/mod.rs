@@ -10,6 +10,7 @@
 //! Times are the author's: a rebase or a cherry-pick keeps them, and they are what
 //! `git log` shows. They are converted here, once, into the municipality's zone.
 
+mod cache;
 mod snapshot;
 mod timeline;
 mod tree;
@@ -229,8 +230,15 @@ pub fn read(root: &Path, config: &Config) -> History {
         Err(e) if e.code() == git2::ErrorCode::NotFound => return History::noted(Note::Empty),
         Err(e) => return History::noted(unreadable(root, e)),
     }
-    match walk::walk(&repo, config) {
-        Ok(found) => timeline::assemble(found),
+    let known = cache::load(root, config.zone);
+    let loaded = known.len();
+    match walk::walk(&repo, config, known) {
+        Ok(walked) => {
+            if walked.fresh > 0 || walked.records.len() != loaded {
+                cache::save(root, config.zone, &walked.records);
+            }
+            timeline::assemble(walked.revisions)
+        }
         Err(e) => History::noted(unreadable(root, e)),
     }
 }

@@ -38,6 +38,38 @@ pub enum Side {
     Readable(Arc<Snapshot>),
 }
 
+/// What one commit did to the appeals, independent of the configuration: the unit the
+/// cache keeps. Merges and commits that change no appeal have no files.
+#[derive(Debug, Clone, Default)]
+pub struct CommitRecord {
+    /// Author name as committed.
+    pub name: String,
+    /// Author e-mail as committed.
+    pub email: String,
+    /// Author time, seconds since the epoch.
+    pub time: i64,
+    /// Whether the commit carries a signature.
+    pub signed: bool,
+    /// The appeal files it changed.
+    pub files: Vec<FileRecord>,
+}
+
+/// One appeal file as one commit changed it.
+#[derive(Debug, Clone)]
+pub struct FileRecord {
+    /// Path in the parent, if the file existed there.
+    pub old_path: Option<String>,
+    /// Path in the commit, if the file exists there.
+    pub new_path: Option<String>,
+    /// The version before.
+    pub old: Side,
+    /// The version after.
+    pub new: Side,
+}
+
+/// Records by full commit id.
+pub type Records = HashMap<String, Arc<CommitRecord>>;
+
 /// One appeal file changed by one commit.
 #[derive(Debug, Clone)]
 pub struct Revision {
@@ -56,19 +88,30 @@ pub struct Revision {
 }
 
 /// Walks the history reachable from HEAD and returns every revision of an appeal file,
-/// newest first.
+/// newest first, and the record of every commit walked. Commits found in `known` are
+/// taken from there instead of being read again.
 ///
 /// Fails when git cannot read a commit, a tree or a blob it needs.
-pub fn walk(repo: &Repository, config: &Config) -> Result<Vec<Revision>, git2::Error> {
+pub fn walk(repo: &Repository, config: &Config, known: Records) -> Result<Walked, git2::Error> {
     let mut walker = repo.revwalk()?;
     walker.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
     walker.push_head()?;
     let odb = repo.odb()?;
-    let mut pass = Pass::new(repo, &odb, config)?;
+    let mut pass = Pass::new(repo, &odb, config, known)?;
     for oid in walker {
         pass.commit(oid?)?;
     }
-    Ok(pass.revisions)
+    Ok(Walked { revisions: pass.revisions, records: pass.records, fresh: pass.fresh })
+}
+
+/// What a pass found.
+pub struct Walked {
+    /// Every revision of an appeal file, newest first.
+    pub revisions: Vec<Revision>,
+    /// The record of every commit walked.
+    pub records: Records,
+    /// How many records were read from git rather than taken from an earlier pass.
+    pub fresh: usize,
 }
 
 /// A changed appeal file, before its blobs are read.
@@ -94,6 +137,11 @@ struct Pass<'o, 'r> {
     /// Older path → the appeal id it became, learnt from renames seen so far.
     follow: HashMap<String, String>,
     revisions: Vec<Revision>,
+    /// Records from an earlier pass.
+    known: Records,
+    /// Records of this pass.
+    records: Records,
+    fresh: usize,
 }
 
 impl<'o, 'r> Pass<'o, 'r> {
@@ -101,6 +149,7 @@ impl<'o, 'r> Pass<'o, 'r> {
         repo: &'r Repository,
         odb: &'o Odb<'r>,
         config: &Config,
+        known: Records,
     ) -> Result<Pass<'o, 'r>, git2::Error> {
         let mut diff_options = DiffOptions::new();
         diff_options.pathspec(format!("{APPEALS}/")).skip_binary_check(true);
@@ -124,14 +173,38 @@ impl<'o, 'r> Pass<'o, 'r> {
             snapshots: HashMap::new(),
             follow: HashMap::new(),
             revisions: Vec::new(),
+            known,
+            records: HashMap::new(),
+            fresh: 0,
         })
     }
 
-    /// Records the appeal files `oid` changed.
+    /// Records the appeal files `oid` changed, from an earlier pass when it knows them.
     fn commit(&mut self, oid: Oid) -> Result<(), git2::Error> {
+        let id = oid.to_string();
+        let record = match self.known.remove(&id) {
+            Some(known) => known,
+            None => {
+                self.fresh += 1;
+                Arc::new(self.read(oid)?)
+            }
+        };
+        self.records.insert(id.clone(), record.clone());
+        if record.files.is_empty() {
+            return Ok(());
+        }
+        let info = Arc::new(self.describe(id, &record));
+        for file in &record.files {
+            self.record(&info, file);
+        }
+        Ok(())
+    }
+
+    /// Reads from git what commit `oid` did to the appeals.
+    fn read(&mut self, oid: Oid) -> Result<CommitRecord, git2::Error> {
         let commit = self.repo.find_commit(oid)?;
         if commit.parent_count() > 1 {
-            return Ok(());
+            return Ok(CommitRecord::default());
         }
         let new_root = commit.tree_id();
         let old_root = match commit.parent_count() {
@@ -143,7 +216,7 @@ impl<'o, 'r> Pass<'o, 'r> {
         let new = self.trees.subtree(new_root, APPEALS)?;
         let old = old_root.map(|t| self.trees.subtree(t, APPEALS)).transpose()?.flatten();
         if old == new {
-            return Ok(());
+            return Ok(CommitRecord::default());
         }
         let mut files = Vec::new();
         self.trees.diff(old, new, APPEALS, &mut files)?;
@@ -164,13 +237,22 @@ impl<'o, 'r> Pass<'o, 'r> {
         }
         pair_moves(&mut deltas);
         if deltas.is_empty() {
-            return Ok(());
+            return Ok(CommitRecord::default());
         }
-        let info = Arc::new(self.describe(&commit)?);
+        let mut files = Vec::with_capacity(deltas.len());
         for d in deltas {
-            self.record(&info, d)?;
+            let (old, new) = (self.side(d.old_id)?, self.side(d.new_id)?);
+            files.push(FileRecord { old_path: d.old_path, new_path: d.new_path, old, new });
         }
-        Ok(())
+        let author = commit.author();
+        Ok(CommitRecord {
+            name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+            time: author.when().seconds(),
+            // Only the presence of a signature is known here; keys are not verified.
+            signed: self.repo.extract_signature(&oid, None).is_ok(),
+            files,
+        })
     }
 
     /// The appeal files that differ between `old` and `new`, renames paired by git's
@@ -201,38 +283,36 @@ impl<'o, 'r> Pass<'o, 'r> {
         Ok(out)
     }
 
-    /// Who made the commit and when, in the municipality's zone.
-    fn describe(&self, commit: &git2::Commit) -> Result<Commit, git2::Error> {
-        let raw = commit.author();
-        let mapped = match &self.mailmap {
-            Some(m) => m.resolve_signature(&raw)?,
-            None => raw.to_owned(),
-        };
-        let email = String::from_utf8_lossy(mapped.email_bytes()).trim().to_lowercase();
-        let raw_email = String::from_utf8_lossy(raw.email_bytes()).trim().to_lowercase();
+    /// Who made the commit (after `.mailmap`, matched to staff) and when, in the
+    /// municipality's zone. Done on every pass, cached or not, because the staff list and
+    /// `.mailmap` may have changed since.
+    fn describe(&self, id: String, record: &CommitRecord) -> Commit {
+        let (mut name, mut email) = (record.name.clone(), record.email.clone());
+        let raw = git2::Signature::new(&name, &email, &git2::Time::new(record.time, 0));
+        if let (Some(map), Ok(raw)) = (&self.mailmap, raw)
+            && let Ok(mapped) = map.resolve_signature(&raw)
+        {
+            name = String::from_utf8_lossy(mapped.name_bytes()).into_owned();
+            email = String::from_utf8_lossy(mapped.email_bytes()).into_owned();
+        }
+        let email = email.trim().to_lowercase();
+        let raw_email = record.email.trim().to_lowercase();
         let staff = self.staff.get(&email).or_else(|| self.staff.get(&raw_email)).cloned();
-        let when = raw.when();
-        let time = chrono::DateTime::from_timestamp(when.seconds(), 0)
+        let time = chrono::DateTime::from_timestamp(record.time, 0)
             .unwrap_or_default()
             .with_timezone(&self.zone)
             .fixed_offset();
-        let id = commit.id().to_string();
-        Ok(Commit {
-            short: id[..SHORT_ID].to_string(),
+        Commit {
+            short: id[..SHORT_ID.min(id.len())].to_string(),
             id,
-            author: Author {
-                name: String::from_utf8_lossy(mapped.name_bytes()).into_owned(),
-                email,
-                staff,
-            },
+            author: Author { name, email, staff },
             time,
-            // Only the presence of a signature is known here; keys are not verified.
-            signed: self.repo.extract_signature(&commit.id(), None).is_ok(),
-        })
+            signed: record.signed,
+        }
     }
 
     /// Turns one changed file into a revision keyed by the id the file has at HEAD.
-    fn record(&mut self, commit: &Arc<Commit>, d: ChangedFile) -> Result<(), git2::Error> {
+    fn record(&mut self, commit: &Arc<Commit>, d: &FileRecord) {
         let path = d.new_path.as_deref().or(d.old_path.as_deref()).unwrap_or_default();
         let key = self.follow.get(path).cloned().unwrap_or_else(|| stem(path).to_string());
         match (&d.old_path, &d.new_path) {
@@ -245,11 +325,14 @@ impl<'o, 'r> Pass<'o, 'r> {
             }
             _ => {}
         }
-        let old = self.side(d.old_id)?;
-        let new = self.side(d.new_id)?;
-        let (old_path, new_path) = (d.old_path, d.new_path);
-        self.revisions.push(Revision { commit: commit.clone(), key, old_path, new_path, old, new });
-        Ok(())
+        self.revisions.push(Revision {
+            commit: commit.clone(),
+            key,
+            old_path: d.old_path.clone(),
+            new_path: d.new_path.clone(),
+            old: d.old.clone(),
+            new: d.new.clone(),
+        });
     }
 
     /// Reads and parses a blob, once per blob id.
