@@ -53,7 +53,7 @@ struct StoredFile {
 enum StoredSide {
     Absent,
     Unreadable,
-    Readable(StoredSnapshot),
+    Readable(Box<StoredSnapshot>),
 }
 
 /// A snapshot as text, in the forms the front matter uses.
@@ -114,7 +114,7 @@ fn to_stored(r: &CommitRecord) -> StoredCommit {
     let side = |s: &Side| match s {
         Side::Absent => StoredSide::Absent,
         Side::Unreadable => StoredSide::Unreadable,
-        Side::Readable(s) => StoredSide::Readable(snapshot_to_stored(s)),
+        Side::Readable(s) => StoredSide::Readable(Box::new(snapshot_to_stored(s))),
     };
     StoredCommit {
         name: r.name.clone(),
@@ -138,7 +138,7 @@ fn from_stored(c: StoredCommit, zone: chrono_tz::Tz) -> CommitRecord {
     let side = |s: StoredSide| match s {
         StoredSide::Absent => Side::Absent,
         StoredSide::Unreadable => Side::Unreadable,
-        StoredSide::Readable(s) => Side::Readable(Arc::new(snapshot_from_stored(s, zone))),
+        StoredSide::Readable(s) => Side::Readable(Arc::new(snapshot_from_stored(*s, zone))),
     };
     CommitRecord {
         name: c.name,
