@@ -24,7 +24,9 @@ use super::{Author, Commit, SHORT_ID};
 use crate::config::Config;
 use crate::load::{APPEALS, MAX_FILE};
 use git2::{Delta, DiffFindOptions, DiffOptions, Mailmap, Odb, Oid, Repository, Sort, Tree};
+use rayon::prelude::*;
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
 /// One version of a file on one side of a change.
@@ -96,12 +98,16 @@ pub fn walk(repo: &Repository, config: &Config, known: Records) -> Result<Walked
     let mut walker = repo.revwalk()?;
     walker.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
     walker.push_head()?;
-    let odb = repo.odb()?;
-    let mut pass = Pass::new(repo, &odb, config, known)?;
-    for oid in walker {
-        pass.commit(oid?)?;
+    let order = walker.collect::<Result<Vec<Oid>, _>>()?;
+    let missing: Vec<Oid> =
+        order.iter().filter(|oid| !known.contains_key(&oid.to_string())).copied().collect();
+    let read = read_all(repo.path(), config.zone, &missing)?;
+    let fresh = read.len();
+    let mut pass = Pass::new(repo, config, known, read);
+    for oid in order {
+        pass.commit(oid);
     }
-    Ok(Walked { revisions: pass.revisions, records: pass.records, fresh: pass.fresh })
+    Ok(Walked { revisions: pass.revisions, records: pass.records, fresh })
 }
 
 /// What a pass found.
@@ -114,6 +120,23 @@ pub struct Walked {
     pub fresh: usize,
 }
 
+/// Reads the records of `oids` on every core. Each commit's record depends on that commit
+/// alone, so the walk order is cut into one contiguous run per thread (keeping the reuse
+/// of trees between neighbouring commits), each with its own handle on the repository.
+fn read_all(git_dir: &Path, zone: chrono_tz::Tz, oids: &[Oid]) -> Result<Records, git2::Error> {
+    let run = oids.len().div_ceil(rayon::current_num_threads()).max(1);
+    let runs: Vec<Vec<(String, Arc<CommitRecord>)>> = oids
+        .par_chunks(run)
+        .map(|run| {
+            let repo = Repository::open(git_dir)?;
+            let odb = repo.odb()?;
+            let mut reader = Reader::new(&repo, &odb, zone);
+            run.iter().map(|oid| Ok((oid.to_string(), Arc::new(reader.read(*oid)?)))).collect()
+        })
+        .collect::<Result<_, git2::Error>>()?;
+    Ok(runs.into_iter().flatten().collect())
+}
+
 /// A changed appeal file, before its blobs are read.
 struct ChangedFile {
     old_path: Option<String>,
@@ -122,82 +145,33 @@ struct ChangedFile {
     new_id: Option<Oid>,
 }
 
-/// The state of one pass: options and caches reused for every commit.
-struct Pass<'o, 'r> {
+/// Reads commits from git on one thread, reusing options, trees and parsed blobs.
+struct Reader<'o, 'r> {
     repo: &'r Repository,
     odb: &'o Odb<'r>,
     trees: Trees<'o, 'r>,
     zone: chrono_tz::Tz,
-    mailmap: Option<Mailmap>,
-    staff: HashMap<String, String>,
     diff_options: DiffOptions,
     find_options: DiffFindOptions,
     /// Parsed versions by blob id; `None` for an unreadable one.
     snapshots: HashMap<Oid, Option<Arc<Snapshot>>>,
-    /// Older path → the appeal id it became, learnt from renames seen so far.
-    follow: HashMap<String, String>,
-    revisions: Vec<Revision>,
-    /// Records from an earlier pass.
-    known: Records,
-    /// Records of this pass.
-    records: Records,
-    fresh: usize,
 }
 
-impl<'o, 'r> Pass<'o, 'r> {
-    fn new(
-        repo: &'r Repository,
-        odb: &'o Odb<'r>,
-        config: &Config,
-        known: Records,
-    ) -> Result<Pass<'o, 'r>, git2::Error> {
+impl<'o, 'r> Reader<'o, 'r> {
+    fn new(repo: &'r Repository, odb: &'o Odb<'r>, zone: chrono_tz::Tz) -> Self {
         let mut diff_options = DiffOptions::new();
         diff_options.pathspec(format!("{APPEALS}/")).skip_binary_check(true);
         let mut find_options = DiffFindOptions::new();
         find_options.renames(true);
-        let staff = config
-            .staff
-            .iter()
-            .flat_map(|s| s.emails.iter().map(|e| (e.to_lowercase(), s.id.clone())))
-            .collect();
-        Ok(Pass {
+        Reader {
             repo,
             odb,
             trees: Trees::new(odb),
-            zone: config.zone,
-            // A missing or broken .mailmap only means addresses are taken as committed.
-            mailmap: repo.mailmap().ok(),
-            staff,
+            zone,
             diff_options,
             find_options,
             snapshots: HashMap::new(),
-            follow: HashMap::new(),
-            revisions: Vec::new(),
-            known,
-            records: HashMap::new(),
-            fresh: 0,
-        })
-    }
-
-    /// Records the appeal files `oid` changed, from an earlier pass when it knows them.
-    fn commit(&mut self, oid: Oid) -> Result<(), git2::Error> {
-        let id = oid.to_string();
-        let record = match self.known.remove(&id) {
-            Some(known) => known,
-            None => {
-                self.fresh += 1;
-                Arc::new(self.read(oid)?)
-            }
-        };
-        self.records.insert(id.clone(), record.clone());
-        if record.files.is_empty() {
-            return Ok(());
         }
-        let info = Arc::new(self.describe(id, &record));
-        for file in &record.files {
-            self.record(&info, file);
-        }
-        Ok(())
     }
 
     /// Reads from git what commit `oid` did to the appeals.
@@ -283,6 +257,72 @@ impl<'o, 'r> Pass<'o, 'r> {
         Ok(out)
     }
 
+    /// Reads and parses a blob, once per blob id.
+    fn side(&mut self, id: Option<Oid>) -> Result<Side, git2::Error> {
+        let Some(id) = id else { return Ok(Side::Absent) };
+        if let Some(known) = self.snapshots.get(&id) {
+            return Ok(side_of(known));
+        }
+        let object = self.odb.read(id)?;
+        let parsed = if object.len() as u64 > MAX_FILE {
+            None
+        } else {
+            snapshot::parse(object.data(), self.zone).map(Arc::new)
+        };
+        let side = side_of(&parsed);
+        self.snapshots.insert(id, parsed);
+        Ok(side)
+    }
+}
+
+/// The part of a pass that follows the walk order: authors and renames.
+struct Pass {
+    zone: chrono_tz::Tz,
+    mailmap: Option<Mailmap>,
+    staff: HashMap<String, String>,
+    /// Older path → the appeal id it became, learnt from renames seen so far.
+    follow: HashMap<String, String>,
+    revisions: Vec<Revision>,
+    /// Records from an earlier pass and from this pass's reading.
+    known: Records,
+    /// Records of every commit walked.
+    records: Records,
+}
+
+impl Pass {
+    fn new(repo: &Repository, config: &Config, mut known: Records, read: Records) -> Self {
+        known.extend(read);
+        let staff = config
+            .staff
+            .iter()
+            .flat_map(|s| s.emails.iter().map(|e| (e.to_lowercase(), s.id.clone())))
+            .collect();
+        Pass {
+            zone: config.zone,
+            // A missing or broken .mailmap only means addresses are taken as committed.
+            mailmap: repo.mailmap().ok(),
+            staff,
+            follow: HashMap::new(),
+            revisions: Vec::new(),
+            known,
+            records: HashMap::new(),
+        }
+    }
+
+    /// Records the appeal files commit `oid` changed.
+    fn commit(&mut self, oid: Oid) {
+        let id = oid.to_string();
+        let Some(record) = self.known.remove(&id) else { return };
+        self.records.insert(id.clone(), record.clone());
+        if record.files.is_empty() {
+            return;
+        }
+        let info = Arc::new(self.describe(id, &record));
+        for file in &record.files {
+            self.record(&info, file);
+        }
+    }
+
     /// Who made the commit (after `.mailmap`, matched to staff) and when, in the
     /// municipality's zone. Done on every pass, cached or not, because the staff list and
     /// `.mailmap` may have changed since.
@@ -333,23 +373,6 @@ impl<'o, 'r> Pass<'o, 'r> {
             old: d.old.clone(),
             new: d.new.clone(),
         });
-    }
-
-    /// Reads and parses a blob, once per blob id.
-    fn side(&mut self, id: Option<Oid>) -> Result<Side, git2::Error> {
-        let Some(id) = id else { return Ok(Side::Absent) };
-        if let Some(known) = self.snapshots.get(&id) {
-            return Ok(side_of(known));
-        }
-        let object = self.odb.read(id)?;
-        let parsed = if object.len() as u64 > MAX_FILE {
-            None
-        } else {
-            snapshot::parse(object.data(), self.zone).map(Arc::new)
-        };
-        let side = side_of(&parsed);
-        self.snapshots.insert(id, parsed);
-        Ok(side)
     }
 }
 
