@@ -9,6 +9,17 @@
 //!
 //! Times are the author's: a rebase or a cherry-pick keeps them, and they are what
 //! `git log` shows. They are converted here, once, into the municipality's zone.
+//!
+//! The pass in parts: `walk` lists the commits and reads, on every core, what each one
+//! did to the appeals (`tree` finds the changed files fast, `snapshot` reads each version's
+//! fields); `cache` keeps those per-commit records in `.otklik-cache/` so that the next
+//! pass reads only new commits; `timeline` turns them into each appeal's events.
+//!
+//! Speed, measured with `cargo run --release --example history_bench` on the 2-core
+//! development machine while other builds were running (load 5–6): 10 000 appeals with 5
+//! commits each (50 000 commits, 2 000 appeals per year folder) take 14 s without the
+//! cache (12 s of CPU over both cores) and 2.2 s with it; an idle machine roughly halves
+//! the first figure.
 
 mod cache;
 mod snapshot;
@@ -205,7 +216,8 @@ enum HistoryError {
     },
 }
 
-/// Reads the history of `appeals/` in the repository at `root`, in one pass.
+/// Reads the history of `appeals/` in the repository at `root`, in one pass, and updates
+/// the cache in `root/.otklik-cache/` (which should be ignored by git).
 ///
 /// Never fails: a folder that is not a repository, a shallow clone, a repository without
 /// commits or one git cannot read gives an empty history with one [`Note`].

@@ -180,36 +180,11 @@ impl<'o, 'r> Reader<'o, 'r> {
         if commit.parent_count() > 1 {
             return Ok(CommitRecord::default());
         }
-        let new_root = commit.tree_id();
-        let old_root = match commit.parent_count() {
+        let parent = match commit.parent_count() {
             0 => None,
             _ => Some(self.repo.find_commit(commit.parent_id(0)?)?.tree_id()),
         };
-        // Most commits of a busy register touch one file or none; comparing the ids of
-        // the two `appeals` folders skips the latter without reading further.
-        let new = self.trees.subtree(new_root, APPEALS)?;
-        let old = old_root.map(|t| self.trees.subtree(t, APPEALS)).transpose()?.flatten();
-        if old == new {
-            return Ok(CommitRecord::default());
-        }
-        let mut files = Vec::new();
-        self.trees.diff(old, new, APPEALS, &mut files)?;
-        let mut deltas: Vec<ChangedFile> = files
-            .into_iter()
-            .filter(|f| is_appeal(&f.path))
-            .map(|f| ChangedFile {
-                old_path: f.old.map(|_| f.path.clone()),
-                new_path: f.new.map(|_| f.path.clone()),
-                old_id: f.old,
-                new_id: f.new,
-            })
-            .collect();
-        let added = deltas.iter().any(|d| d.old_path.is_none());
-        if added && deltas.iter().any(|d| d.new_path.is_none()) {
-            let old_tree = old_root.map(|t| self.repo.find_tree(t)).transpose()?;
-            deltas = self.similar(old_tree.as_ref(), &self.repo.find_tree(new_root)?)?;
-        }
-        pair_moves(&mut deltas);
+        let deltas = self.changed(parent, commit.tree_id())?;
         if deltas.is_empty() {
             return Ok(CommitRecord::default());
         }
@@ -227,6 +202,37 @@ impl<'o, 'r> Reader<'o, 'r> {
             signed: self.repo.extract_signature(&oid, None).is_ok(),
             files,
         })
+    }
+
+    /// The appeal files that differ between the root trees `old` and `new`, with moves
+    /// paired.
+    fn changed(&mut self, old: Option<Oid>, new: Oid) -> Result<Vec<ChangedFile>, git2::Error> {
+        // Most commits of a busy register touch one file or none; comparing the ids of
+        // the two `appeals` folders skips the latter without reading further.
+        let new_folder = self.trees.subtree(new, APPEALS)?;
+        let old_folder = old.map(|t| self.trees.subtree(t, APPEALS)).transpose()?.flatten();
+        if old_folder == new_folder {
+            return Ok(Vec::new());
+        }
+        let mut files = Vec::new();
+        self.trees.diff(old_folder, new_folder, APPEALS, &mut files)?;
+        let mut deltas: Vec<ChangedFile> = files
+            .into_iter()
+            .filter(|f| is_appeal(&f.path))
+            .map(|f| ChangedFile {
+                old_path: f.old.map(|_| f.path.clone()),
+                new_path: f.new.map(|_| f.path.clone()),
+                old_id: f.old,
+                new_id: f.new,
+            })
+            .collect();
+        let added = deltas.iter().any(|d| d.old_path.is_none());
+        if added && deltas.iter().any(|d| d.new_path.is_none()) {
+            let old_tree = old.map(|t| self.repo.find_tree(t)).transpose()?;
+            deltas = self.similar(old_tree.as_ref(), &self.repo.find_tree(new)?)?;
+        }
+        pair_moves(&mut deltas);
+        Ok(deltas)
     }
 
     /// The appeal files that differ between `old` and `new`, renames paired by git's
