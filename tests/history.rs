@@ -505,3 +505,23 @@ fn a_rebuild_reads_old_commits_from_the_cache_and_new_ones_from_git() {
     assert_eq!(timeline.last().unwrap().commit.id, new.to_string());
     assert_eq!(timeline.last().unwrap().commit.author.name, ROAD_LEAD.0);
 }
+
+#[test]
+fn a_linked_worktree_is_read_like_its_repository() {
+    let git = Git::new();
+    let done = until_answered(&git, "2026-0001");
+    let place = tempfile::tempdir().unwrap();
+    let linked = place.path().join("linked");
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(git.root())
+        .args(["worktree", "add", "--quiet", "--detach"])
+        .arg(&linked)
+        .status()
+        .expect("the system git runs");
+    assert!(status.success());
+    let r = assemble(&linked, Some(today())).unwrap();
+    assert!(r.diagnostics.is_empty(), "{:?}", codes(&r));
+    let last = r.history.timeline("2026-0001").last().unwrap();
+    assert_eq!(last.commit.id, done[3].to_string());
+}
