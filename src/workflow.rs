@@ -5,6 +5,25 @@
 //! of `otklik.yaml` (see `config`). The curator and the head may always do whatever is
 //! legal (DOMAIN.md: "everything"), so they need not be listed; listing them is harmless.
 //! An illegal transition (e.g. `new` → `closed`) is illegal for everyone.
+//!
+//! ```yaml
+//! workflow:                     # optional; every key is optional and replaces its default
+//!   register: [coordinator]     # who may add a new appeal file
+//!   assign: [coordinator, sector_lead]          # set or change `assignee`
+//!   transfer: [coordinator]     # change `sector`
+//!   extend: []                  # add or change `extension` (curator and head only)
+//!   rework: [coordinator]       # add a `returned` entry
+//!   reopen: [coordinator]       # add a `reopened` entry
+//!   transitions:                # when given, the whole table of legal status changes
+//!     - { from: new, to: assigned, roles: [coordinator, sector_lead] }
+//!     - { from: assigned, to: in_progress, roles: [assignee, sector_lead] }
+//!   require_signed_commits: false
+//! ```
+//!
+//! Roles are `curator`, `head`, `coordinator` (the holders named in `roles:`),
+//! `sector_lead` (the lead of the item's sector) and `assignee` (the item's assignee).
+//! A file created directly at a later status (an import of items already under way) is
+//! judged as a registration only: its first status is the starting point.
 
 use crate::appeal::{Appeal, Status};
 use crate::config::{Term, Unit};
@@ -479,5 +498,92 @@ impl<'a> Replay<'a> {
                 _ => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Role::*;
+    use Status::*;
+
+    #[test]
+    fn the_default_table_has_the_thirteen_transitions_of_the_domain() {
+        let w = Workflow::default();
+        assert_eq!(w.transitions.len(), 13);
+        assert_eq!(w.next_statuses(New), [Assigned, Forwarded, LeftUnanswered]);
+        assert_eq!(w.next_statuses(Closed), [InProgress]);
+        assert!(w.next_statuses(Forwarded).is_empty());
+    }
+
+    #[test]
+    fn an_illegal_transition_is_illegal_even_for_the_head() {
+        let w = Workflow::default();
+        assert_eq!(
+            w.judge(Action::Transition(New, Closed), RoleSet::of(&[Head])),
+            Verdict::Illegal
+        );
+        let back = Action::Transition(Forwarded, InProgress);
+        assert_eq!(w.judge(back, RoleSet::of(&[Curator])), Verdict::Illegal);
+    }
+
+    #[test]
+    fn the_curator_and_the_head_may_do_everything_legal_even_when_unlisted() {
+        let w = Workflow { extend: RoleSet::default(), ..Workflow::default() };
+        for chief in [Curator, Head] {
+            let held = RoleSet::of(&[chief]);
+            assert_eq!(w.judge(Action::Extend, held), Verdict::Allowed);
+            assert_eq!(w.judge(Action::Transition(Answered, Closed), held), Verdict::Allowed);
+        }
+    }
+
+    #[test]
+    fn only_the_head_and_the_curator_may_extend() {
+        let w = Workflow::default();
+        let everyone_else = RoleSet::of(&[Coordinator, SectorLead, Assignee]);
+        let Verdict::NotPermitted(allowed) = w.judge(Action::Extend, everyone_else) else {
+            panic!("an extension by staff must be refused");
+        };
+        assert_eq!(allowed.names(), ["curator", "head"]);
+    }
+
+    #[test]
+    fn an_assignee_works_and_answers_but_does_not_close_or_assign() {
+        let w = Workflow::default();
+        let me = RoleSet::of(&[Assignee]);
+        assert_eq!(w.judge(Action::Transition(Assigned, InProgress), me), Verdict::Allowed);
+        assert_eq!(w.judge(Action::Transition(InProgress, Answered), me), Verdict::Allowed);
+        assert!(matches!(
+            w.judge(Action::Transition(Answered, Closed), me),
+            Verdict::NotPermitted(_)
+        ));
+        assert!(matches!(w.judge(Action::Assign, me), Verdict::NotPermitted(_)));
+    }
+
+    #[test]
+    fn the_coordinator_registers_assigns_forwards_and_returns_for_rework() {
+        let w = Workflow::default();
+        let c = RoleSet::of(&[Coordinator]);
+        for action in [
+            Action::Register,
+            Action::Assign,
+            Action::Transition(New, Forwarded),
+            Action::Transition(Answered, InProgress),
+            Action::Rework,
+            Action::Reopen,
+        ] {
+            assert_eq!(w.judge(action, c), Verdict::Allowed, "{action:?}");
+        }
+        assert!(matches!(
+            w.judge(Action::Transition(Assigned, Answered), c),
+            Verdict::NotPermitted(_)
+        ));
+    }
+
+    #[test]
+    fn a_role_set_keeps_documentation_order() {
+        let set = RoleSet::of(&[Assignee, Curator, SectorLead]);
+        assert_eq!(set.names(), ["curator", "sector_lead", "assignee"]);
+        assert!(set.contains(SectorLead) && !set.contains(Head));
     }
 }

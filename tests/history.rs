@@ -57,6 +57,7 @@ impl Git {
         let dir = tempfile::tempdir().unwrap();
         let repo = git2::Repository::init(dir.path()).unwrap();
         let git = Git { dir, repo };
+        git.write(".gitignore", ".otklik-cache/\n");
         git.write("otklik.yaml", CONFIG);
         git.write("sectors/roads.md", ROADS);
         git.write("sectors/zhkh.md", ZHKH);
@@ -484,4 +485,49 @@ fn an_unreadable_version_keeps_the_changes_around_it() {
     let status = otklik::appeal::Status::Assigned;
     let from = Some(otklik::appeal::Status::New);
     assert!(changes.contains(&&Change::Status { from, to: Some(status) }), "{changes:?}");
+}
+
+#[test]
+fn a_rebuild_reads_old_commits_from_the_cache_and_new_ones_from_git() {
+    let git = Git::new();
+    let done = until_answered(&git, "2026-0001");
+    let cold = git.assemble();
+    assert!(cold.diagnostics.is_empty(), "{:?}", codes(&cold));
+    let cache = git.root().join(".otklik-cache/history.json");
+    // Mark the cached author of the first commit, to see where the next pass reads it.
+    let text = std::fs::read_to_string(&cache).unwrap();
+    assert_eq!(text.matches(COORD.0).count(), 2, "{text}");
+    std::fs::write(&cache, text.replacen(COORD.0, "Из кэша", 1)).unwrap();
+    let answered = "assignee: road.one\nanswered: 2026-03-20\nresult: explained\n";
+    git.write(&path_of("2026-0001"), &appeal("2026-0001", "closed", answered));
+    let new = git.commit(ROAD_LEAD, "2026-03-25T09:00:00+07:00");
+    let warm = git.assemble();
+    assert!(warm.diagnostics.is_empty(), "{:?}", codes(&warm));
+    let timeline = warm.history.timeline("2026-0001");
+    let names: Vec<(&str, &str)> =
+        timeline.iter().map(|e| (e.commit.id.as_str(), e.commit.author.name.as_str())).collect();
+    let from_cache = |c: &git2::Oid| names.contains(&(c.to_string().as_str(), "Из кэша"));
+    assert!(from_cache(&done[0]) || from_cache(&done[1]), "{names:?}");
+    assert_eq!(timeline.last().unwrap().commit.id, new.to_string());
+    assert_eq!(timeline.last().unwrap().commit.author.name, ROAD_LEAD.0);
+}
+
+#[test]
+fn a_linked_worktree_is_read_like_its_repository() {
+    let git = Git::new();
+    let done = until_answered(&git, "2026-0001");
+    let place = tempfile::tempdir().unwrap();
+    let linked = place.path().join("linked");
+    let status = std::process::Command::new("git")
+        .arg("-C")
+        .arg(git.root())
+        .args(["worktree", "add", "--quiet", "--detach"])
+        .arg(&linked)
+        .status()
+        .expect("the system git runs");
+    assert!(status.success());
+    let r = assemble(&linked, Some(today())).unwrap();
+    assert!(r.diagnostics.is_empty(), "{:?}", codes(&r));
+    let last = r.history.timeline("2026-0001").last().unwrap();
+    assert_eq!(last.commit.id, done[3].to_string());
 }

@@ -9,10 +9,23 @@
 //!
 //! Times are the author's: a rebase or a cherry-pick keeps them, and they are what
 //! `git log` shows. They are converted here, once, into the municipality's zone.
+//!
+//! The pass in parts: `walk` lists the commits and reads, on every core, what each one
+//! did to the appeals (`tree` finds the changed files fast, `snapshot` reads each version's
+//! fields); `cache` keeps those per-commit records in `.otklik-cache/` so that the next
+//! pass reads only new commits; `timeline` turns them into each appeal's events.
+//!
+//! Speed, measured with `cargo run --release --example history_bench` on the 2-core
+//! development machine while other builds were running (load 5–6): 10 000 appeals with 5
+//! commits each (50 000 commits, 2 000 appeals per year folder) take 14 s without the
+//! cache (12 s of CPU over both cores) and 2.2 s with it; an idle machine roughly halves
+//! the first figure.
 
+mod cache;
 pub mod commit;
 mod snapshot;
 mod timeline;
+mod tree;
 mod walk;
 
 use crate::appeal::{Extension, Loop, Outcome, Status};
@@ -204,11 +217,17 @@ enum HistoryError {
     },
 }
 
-/// Reads the history of `appeals/` in the repository at `root`, in one pass.
+/// Reads the history of `appeals/` in the repository at `root`, in one pass, and updates
+/// the cache in `root/.otklik-cache/` (which should be ignored by git).
 ///
 /// Never fails: a folder that is not a repository, a shallow clone, a repository without
 /// commits or one git cannot read gives an empty history with one [`Note`].
 pub fn read(root: &Path, config: &Config) -> History {
+    // libgit2 re-hashes every object it reads with collision-detecting SHA-1; over tens of
+    // thousands of trees that is a third of the pass. git verified the objects when they
+    // were fetched or written, and `git fsck` is the tool for doubts, so reading trusts
+    // them. The setting is process-wide; otklik writes no objects while it reads.
+    git2::opts::strict_hash_verification(false);
     let repo = match git2::Repository::open(root) {
         Ok(repo) => repo,
         Err(_) => return History::noted(Note::NotARepository),
@@ -224,8 +243,15 @@ pub fn read(root: &Path, config: &Config) -> History {
         Err(e) if e.code() == git2::ErrorCode::NotFound => return History::noted(Note::Empty),
         Err(e) => return History::noted(unreadable(root, e)),
     }
-    match walk::walk(&repo, config) {
-        Ok(found) => timeline::assemble(found),
+    let known = cache::load(root, config.zone);
+    let loaded = known.len();
+    match walk::walk(&repo, config, known) {
+        Ok(walked) => {
+            if walked.fresh > 0 || walked.records.len() != loaded {
+                cache::save(root, config.zone, &walked.records);
+            }
+            timeline::assemble(walked.revisions)
+        }
         Err(e) => History::noted(unreadable(root, e)),
     }
 }
