@@ -17,7 +17,9 @@
 
 pub mod charts;
 pub mod export;
+pub mod feeds;
 mod theme;
+pub mod timeline;
 pub mod views;
 pub mod words;
 
@@ -320,6 +322,11 @@ impl<'a> SiteWriter<'a> {
             ui.iter().map(|(k, v)| (*k, Value::safe_string(&escaped(v)))).collect();
         let global = tera.global_context();
         global.insert_value("t", Value::from(texts));
+        let tl: BTreeMap<&str, Value> = timeline::texts(lang)
+            .into_iter()
+            .map(|(k, v)| (k, Value::safe_string(&escaped(v))))
+            .collect();
+        global.insert_value("tl", Value::from(tl));
         global.insert("lang", lang.code());
         global.insert(
             "site",
@@ -401,6 +408,7 @@ impl<'a> SiteWriter<'a> {
         log::debug!("render: {} pages rendered in {:?}", pages.len(), started.elapsed());
         if self.site == Site::Public {
             self.write_data()?;
+            self.write_feeds()?;
         }
         Ok(pages.len())
     }
@@ -444,10 +452,13 @@ impl<'a> SiteWriter<'a> {
             }
             Page::Item(i) => {
                 ctx.insert_value("item", self.rows[i].clone());
+                let id = &self.prep.reg.repo.appeals[i].id;
                 if self.site == Site::Internal {
                     ctx.insert("detail", &self.prep.internal_detail(i));
+                    ctx.insert("timeline", &timeline::internal(self.prep.reg, id));
+                } else {
+                    ctx.insert("timeline", &timeline::public(self.prep.reg, id));
                 }
-                let id = &self.prep.reg.repo.appeals[i].id;
                 (format!("appeals/{id}.html"), self.template("appeal.html"), "../", "appeals")
             }
             Page::Sector(s, p) => {
@@ -750,6 +761,29 @@ impl<'a> SiteWriter<'a> {
         let csv = self.dir.join("data/appeals.csv");
         let file = fs::File::create(&csv).map_err(io_error(&csv))?;
         export::write_csv(&items, BufWriter::new(file)).map_err(io_error(&csv))
+    }
+
+    /// The Atom feeds: the district's and each sector's (see [`feeds`]).
+    fn write_feeds(&self) -> Result<(), RenderError> {
+        let all = feeds::entries(self.prep);
+        let capped: Vec<&feeds::Entry> = all.iter().take(feeds::MAX_ENTRIES).collect();
+        let path = self.dir.join("feed.xml");
+        let xml = feeds::atom(self.prep, &feeds::Scope::District, &capped);
+        fs::write(&path, xml).map_err(io_error(&path))?;
+        for (s, sector) in self.prep.reg.repo.sectors.iter().enumerate() {
+            if !self.prep.sector_pageable[s] {
+                continue;
+            }
+            let mine: Vec<&feeds::Entry> = all
+                .iter()
+                .filter(|e| self.prep.sector_of[e.item] == Some(s))
+                .take(feeds::MAX_ENTRIES)
+                .collect();
+            let path = self.dir.join(format!("sectors/{}.xml", sector.id));
+            let xml = feeds::atom(self.prep, &feeds::Scope::Sector(s, &sector.id), &mine);
+            fs::write(&path, xml).map_err(io_error(&path))?;
+        }
+        Ok(())
     }
 
     /// Items with a page on this site, in register order (by number).

@@ -30,12 +30,14 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "public/appeals.html",
     "public/appeal.html",
     "public/sector.html",
+    "public/timeline.html",
     "internal/index.html",
     "internal/appeals.html",
     "internal/appeal.html",
     "internal/sector.html",
     "internal/queues.html",
     "internal/report.html",
+    "internal/timeline.html",
 );
 
 /// The default theme's static files, by name under `static/`.
