@@ -57,3 +57,39 @@ pub fn check(mut repo: Repository, history: History, today: NaiveDate) -> Regist
     diagnostic::sort(&mut diagnostics);
     Register { repo, history, deadlines, diagnostics, today }
 }
+
+impl Register {
+    /// The deadline facts of every item, at the same index as `repo.appeals`, as the
+    /// analytics take them: the one place where deadline states become [`ItemFacts`].
+    ///
+    /// `on_time` comes from `AnsweredOnTime` / `AnsweredLate` (nothing for any other
+    /// state), `overdue_now` from `Overdue`, and the answer time is the number of working
+    /// days from the day the current term started to the day of the answer, by the
+    /// municipality's production calendar.
+    pub fn item_facts(&self) -> Vec<crate::analytics::ItemFacts<'_>> {
+        use crate::deadline::DeadlineState;
+        let calendar = WorkingCalendar::for_config(&self.repo.config);
+        self.repo
+            .appeals
+            .iter()
+            .zip(&self.deadlines)
+            .map(|(appeal, d)| {
+                let on_time = match d.state {
+                    DeadlineState::AnsweredOnTime => Some(true),
+                    DeadlineState::AnsweredLate => Some(false),
+                    _ => None,
+                };
+                let answer_working_days =
+                    appeal.answered.as_ref().filter(|_| on_time.is_some()).map(|answered| {
+                        calendar.working_days_between(d.start.day(), answered.day())
+                    });
+                crate::analytics::ItemFacts {
+                    appeal,
+                    on_time,
+                    overdue_now: d.state == DeadlineState::Overdue,
+                    answer_working_days,
+                }
+            })
+            .collect()
+    }
+}
