@@ -82,6 +82,8 @@ fn public_ratings_suppress_small_counts_and_internal_ones_do_not() {
     let internal = read(&out.join("internal/ratings.html"));
     assert!(internal.contains("Рейтинг исполнителей"));
     assert!(!internal.contains("менее 3"));
+    assert!(out.join("internal/sstu/2026-03.csv").exists());
+    assert!(!out.join("public/sstu").exists());
     for page in ["growth.html", "satisfaction.html", "failures.html"] {
         assert!(out.join("internal").join(page).exists(), "{page}");
         assert!(!out.join("public").join(page).exists(), "{page}");

@@ -768,7 +768,30 @@ impl<'a> SiteWriter<'a> {
             })?;
             writer.flush().map_err(io_error(&path))
         })?;
+        if self.site == Site::Internal {
+            self.write_sstu(&cx)?;
+        }
         Ok(pages.len())
+    }
+
+    /// Internal: the monthly ССТУ.РФ CSV of every month with items, as
+    /// `sstu/<YYYY-MM>.csv`.
+    fn write_sstu(&self, cx: &analytics::Context<'_>) -> Result<(), RenderError> {
+        let folder = self.dir.join("sstu");
+        fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+        let months: std::collections::BTreeSet<crate::analytics::Month> = cx
+            .reg
+            .repo
+            .appeals
+            .iter()
+            .map(|a| crate::analytics::Month::of(a.received.day()))
+            .collect();
+        for month in months {
+            let path = folder.join(format!("{}.csv", month.code()));
+            let csv = crate::analytics::sstu::sstu_csv(&cx.facts, month);
+            fs::write(&path, csv).map_err(io_error(&path))?;
+        }
+        Ok(())
     }
 
     fn write_data(&self) -> Result<(), RenderError> {
