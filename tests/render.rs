@@ -380,8 +380,8 @@ fn list_sector_and_lookup_pages_are_paginated_and_linked() {
     assert_eq!(page.matches("<tr><th scope=\"row\">").count(), 100);
     assert_eq!(
         report.internal_pages - report.public_pages,
-        45 + 2,
-        "private items, queues, report"
+        45 + 2 + 3,
+        "private items, queues, report, and growth, satisfaction and failures pages"
     );
 }
 

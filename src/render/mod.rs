@@ -15,6 +15,8 @@
 //! give byte-identical files: every list is sorted, and nothing but `today` says when the
 //! site was built.
 
+pub mod analytics;
+mod analytics_words;
 pub mod charts;
 pub mod export;
 pub mod feeds;
@@ -410,7 +412,8 @@ impl<'a> SiteWriter<'a> {
             self.write_data()?;
             self.write_feeds()?;
         }
-        Ok(pages.len())
+        let analytics = self.write_analytics()?;
+        Ok(pages.len() + analytics)
     }
 
     fn pages(&self) -> Vec<Page> {
@@ -750,6 +753,56 @@ impl<'a> SiteWriter<'a> {
         );
         ctx.insert("files", &files);
         ctx.insert("tally", &text);
+    }
+
+    /// Writes the analytics pages of this site (see [`analytics`]); returns their number.
+    fn write_analytics(&self) -> Result<usize, RenderError> {
+        let cx = analytics::Context::new(self.prep.reg);
+        let pages = match self.site {
+            Site::Public => analytics::public_pages(&cx),
+            Site::Internal => analytics::internal_pages(&cx),
+        };
+        let folder = self.dir.join("discussions");
+        fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+        pages.par_iter().try_for_each(|page| {
+            let mut ctx = Context::new();
+            ctx.insert("page_title", &page.title);
+            ctx.insert("page_body", &page.body);
+            ctx.insert("root", page.root);
+            ctx.insert("section", "analytics");
+            let path = self.dir.join(&page.path);
+            let file = fs::File::create(&path).map_err(io_error(&path))?;
+            let mut writer = BufWriter::new(file);
+            let template = "shared/analytics.html";
+            self.tera.render_to(template, &ctx, &mut writer).map_err(|e| {
+                RenderError::Template { template: template.into(), detail: e.to_string() }
+            })?;
+            writer.flush().map_err(io_error(&path))
+        })?;
+        if self.site == Site::Internal {
+            self.write_sstu(&cx)?;
+        }
+        Ok(pages.len())
+    }
+
+    /// Internal: the monthly ССТУ.РФ CSV of every month with items, as
+    /// `sstu/<YYYY-MM>.csv`.
+    fn write_sstu(&self, cx: &analytics::Context<'_>) -> Result<(), RenderError> {
+        let folder = self.dir.join("sstu");
+        fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+        let months: std::collections::BTreeSet<crate::analytics::Month> = cx
+            .reg
+            .repo
+            .appeals
+            .iter()
+            .map(|a| crate::analytics::Month::of(a.received.day()))
+            .collect();
+        for month in months {
+            let path = folder.join(format!("{}.csv", month.code()));
+            let csv = crate::analytics::sstu::sstu_csv(&cx.facts, month);
+            fs::write(&path, csv).map_err(io_error(&path))?;
+        }
+        Ok(())
     }
 
     fn write_data(&self) -> Result<(), RenderError> {

@@ -26,6 +26,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "shared/lookup_index.html",
     "shared/lookup_year.html",
     "shared/lookup_range.html",
+    "shared/analytics.html",
     "public/index.html",
     "public/appeals.html",
     "public/appeal.html",

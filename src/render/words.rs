@@ -225,6 +225,7 @@ const UI: &[(&str, &str, &str)] = &[
 /// Every page text in `lang`, keyed for templates.
 pub fn ui(lang: Lang) -> BTreeMap<&'static str, &'static str> {
     UI.iter()
+        .chain(super::analytics_words::UI)
         .map(|(key, ru, en)| {
             (
                 *key,

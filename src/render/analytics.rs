@@ -1,0 +1,775 @@
+//! The analytics pages of the "complete picture": ratings, growth, satisfaction,
+//! communication failures and discussions (internal), and the sector ratings, the
+//! suppressed breakdown and the public discussions (public).
+//!
+//! The pages' bodies are written here as HTML (every value escaped) and wrapped in the
+//! theme's `shared/analytics.html`, which adds the layout. A theme can therefore restyle
+//! these pages and change their frame, but not their tables; moving each table into its
+//! own template would fix that.
+//!
+//! Period: the pages show the current year up to `today` (every item received from
+//! 1 January), with the previous calendar year beside it in the ratings; growth is shown
+//! for the last complete month against the month before it and the same month a year
+//! earlier, because a year to date (or a month just begun) compared with a whole period
+//! would always look like a fall. Spikes and clusters are those of the current year.
+//!
+//! Privacy (DOMAIN.md): the public functions here take only sector figures, suppressed
+//! breakdowns and discussions marked public. Counts of 1 or 2 in the public sector table
+//! are shown as "fewer than 3", and a public average rating needs at least three ratings
+//! behind it, because the average of one rating is that citizen's rating.
+
+use super::escaped as esc;
+use crate::analytics::growth::{Dimension, Slice};
+use crate::analytics::rating::{Rating, Ratings};
+use crate::analytics::suppress::{self, Axis, Cell, MIN_PUBLIC_COUNT};
+use crate::analytics::{self, ItemFacts, Period, Picture, Span};
+use crate::discussion::{Discussion, DiscussionKind};
+use crate::fields::Choice;
+use crate::messages::Lang;
+use crate::messages::analytics::{decimal, percent};
+use crate::register::Register;
+use chrono::Datelike;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// One analytics page: where it goes, its title and its body (HTML, escaped).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalyticsPage {
+    /// Path relative to the site root.
+    pub path: String,
+    /// Prefix from the page back to the site root (`""`, `"../"`).
+    pub root: &'static str,
+    /// The page's `h1` and title.
+    pub title: String,
+    /// The body below the `h1`.
+    pub body: String,
+}
+
+/// The default period of the pages: the current year up to `today`.
+pub fn default_period(today: chrono::NaiveDate) -> Period {
+    Period::containing(today, Span::Year)
+}
+
+/// What the pages need: the register, its facts and the words.
+pub struct Context<'a> {
+    /// The register.
+    pub reg: &'a Register,
+    /// Its facts, at the index of `repo.appeals`.
+    pub facts: Vec<ItemFacts<'a>>,
+    /// The words of the pages.
+    pub ui: BTreeMap<&'static str, &'static str>,
+    /// The language.
+    pub lang: Lang,
+}
+
+impl<'a> Context<'a> {
+    /// Facts and words for `reg`.
+    pub fn new(reg: &'a Register) -> Context<'a> {
+        let lang = reg.repo.config.lang;
+        Context { reg, facts: reg.item_facts(), ui: super::words::ui(lang), lang }
+    }
+
+    /// The picture of `period`.
+    pub fn picture(&self, period: &Period) -> Picture {
+        analytics::picture(&self.reg.repo, &self.facts, period, self.reg.today)
+    }
+
+    fn t(&self, key: &str) -> &'static str {
+        self.ui.get(key).copied().unwrap_or("")
+    }
+
+    fn sector_title(&self, id: &str) -> String {
+        self.reg.repo.sector(id).map_or_else(|| id.to_string(), |s| s.title.clone())
+    }
+
+    fn staff_name(&self, id: &str) -> String {
+        self.reg.repo.config.staff_member(id).map_or_else(|| id.to_string(), |s| s.name.clone())
+    }
+
+    fn topic_name(&self, code: &str) -> String {
+        match crate::classifier::name(code) {
+            Some(name) => format!("{name} ({code})"),
+            None => code.to_string(),
+        }
+    }
+
+    fn period_label(&self, p: &Period) -> String {
+        p.label().get(self.lang).to_string()
+    }
+
+    fn share(&self, s: Option<f64>) -> String {
+        s.map_or_else(|| "—".into(), |s| percent(s, self.lang))
+    }
+
+    fn dec(&self, x: Option<f64>) -> String {
+        x.map_or_else(|| "—".into(), |x| decimal(x, self.lang))
+    }
+
+    fn count(&self, n: usize) -> String {
+        super::words::number(n as u64, self.lang)
+    }
+
+    fn cell(&self, c: Cell) -> String {
+        match c {
+            Cell::Count(n) => self.count(n),
+            Cell::Suppressed => crate::messages::analytics::suppressed().get(self.lang).into(),
+        }
+    }
+
+    /// What a slice of growth is about, in words: «водоснабжение в Мульте».
+    fn slice_text(&self, s: &Slice) -> String {
+        match s {
+            Slice::TopicInSettlement { topic, settlement } => {
+                let topic = crate::classifier::name(topic).unwrap_or(topic);
+                format!("{topic} {} {settlement}", self.t("an_in"))
+            }
+            Slice::Value { dimension, key } => {
+                let value = match dimension {
+                    Dimension::Topic => self.topic_name(key),
+                    Dimension::Sector => self.sector_title(key),
+                    _ => key.clone(),
+                };
+                format!("{}: {value}", dimension.label().get(self.lang))
+            }
+            Slice::All => self.t("an_all_items").to_string(),
+        }
+    }
+
+    /// The link to item `id` from a page at `root`, when the item has a page on `site`.
+    fn item_link(&self, id: &str, root: &str) -> String {
+        format!("<a href=\"{root}appeals/{0}.html\">{0}</a>", esc(id))
+    }
+}
+
+/// Every internal analytics page.
+pub fn internal_pages(cx: &Context<'_>) -> Vec<AnalyticsPage> {
+    let today = cx.reg.today;
+    let period = default_period(today);
+    let previous = Period::year(today.year() - 1).unwrap_or(period);
+    let now = cx.picture(&period);
+    let before = cx.picture(&previous);
+    // The last complete month: the current one is still filling up and would always
+    // look like a fall.
+    let month = cx.picture(&Period::containing(today, Span::Month).previous());
+    let mut pages = vec![
+        ratings_page(cx, &now, &before),
+        growth_page(cx, &month, &now),
+        satisfaction_page(cx, &now),
+        failures_page(cx, &now),
+    ];
+    pages.extend(discussion_pages(cx, &cx.reg.repo.discussions, false));
+    pages
+}
+
+/// Every public analytics page: the sector ratings with a suppressed breakdown, and the
+/// public discussions.
+pub fn public_pages(cx: &Context<'_>) -> Vec<AnalyticsPage> {
+    let period = default_period(cx.reg.today);
+    let now = cx.picture(&period);
+    let public: Vec<Discussion> =
+        cx.reg.repo.discussions.iter().filter(|d| d.public).cloned().collect();
+    let mut pages = vec![public_ratings_page(cx, &now)];
+    pages.extend(discussion_pages(cx, &public, true));
+    pages
+}
+
+/// Links between the internal analytics pages.
+fn subnav(cx: &Context<'_>, internal: bool) -> String {
+    let mut out = format!("<nav aria-label=\"{}\"><ul class=\"nav subnav\">", cx.t("an_nav"));
+    let mut links = vec![("ratings.html", "an_ratings_title")];
+    if internal {
+        links.extend([
+            ("growth.html", "an_growth_title"),
+            ("satisfaction.html", "an_satisfaction_title"),
+            ("failures.html", "an_failures_title"),
+        ]);
+    }
+    links.push(("discussions/index.html", "an_discussions_title"));
+    for (href, key) in links {
+        let _ = write!(out, "<li><a href=\"{{root}}{href}\">{}</a></li>", cx.t(key));
+    }
+    out.push_str("</ul></nav>");
+    out
+}
+
+fn with_root(html: String, root: &str) -> String {
+    html.replace("{root}", root)
+}
+
+fn ratings_page(cx: &Context<'_>, now: &Picture, before: &Picture) -> AnalyticsPage {
+    let mut b = subnav(cx, true);
+    let _ = write!(
+        b,
+        "<p>{} {}</p><p>{}</p>",
+        cx.t("an_period_note"),
+        esc(&cx.period_label(&now.period)),
+        esc(crate::messages::analytics::cohort_rule().get(cx.lang))
+    );
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-formula\"><h2 id=\"h-formula\">{}</h2><p>{}</p><p>{}</p><p>{}</p></section>",
+        cx.t("an_formula"),
+        esc(now.sectors.formula().get(cx.lang)),
+        esc(crate::messages::analytics::answer_time_rule().get(cx.lang)),
+        esc(crate::messages::analytics::rework_rule().get(cx.lang)),
+    );
+    for (id, ratings, heading, names) in [
+        ("h-sectors", &now.sectors, "an_sectors", true),
+        ("h-assignees", &now.assignees, "an_assignees", false),
+    ] {
+        let caption = format!("{} — {}", cx.t(heading), cx.period_label(&ratings.period));
+        let _ =
+            write!(b, "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{}</h2>", esc(&caption));
+        b.push_str(&rating_table(cx, ratings, &caption, names));
+        b.push_str("</section>");
+    }
+    let caption = format!("{} — {}", cx.t("an_sectors"), cx.period_label(&before.period));
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-before\"><h2 id=\"h-before\">{}</h2>",
+        esc(&caption)
+    );
+    b.push_str(&rating_table(cx, &before.sectors, &caption, true));
+    b.push_str("</section>");
+    AnalyticsPage {
+        path: "ratings.html".into(),
+        root: "",
+        title: cx.t("an_ratings_title").into(),
+        body: with_root(b, ""),
+    }
+}
+
+/// The full rating table (internal): every figure of the issue.
+fn rating_table(cx: &Context<'_>, r: &Ratings, caption: &str, sectors: bool) -> String {
+    let heads = [
+        "an_rank",
+        "an_unit",
+        "an_received",
+        "an_answered",
+        "an_on_time",
+        "an_median",
+        "an_p90",
+        "an_overdue",
+        "an_returned",
+        "an_reopened",
+        "an_avg_rating",
+        "an_share_4",
+        "an_score",
+    ];
+    let mut t =
+        format!("<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>", esc(caption));
+    for h in heads {
+        let _ = write!(t, "<th scope=\"col\">{}</th>", cx.t(h));
+    }
+    t.push_str("</tr></thead><tbody>");
+    for row in &r.rows {
+        let name = if sectors { cx.sector_title(&row.unit) } else { cx.staff_name(&row.unit) };
+        let f = &row.figures;
+        let cells = [
+            rank_text(cx, row),
+            String::new(),
+            cx.count(f.received),
+            cx.count(f.answered),
+            cx.share(f.on_time_share),
+            cx.dec(f.median_days),
+            f.p90_days.map_or("—".into(), |d| d.to_string()),
+            cx.count(f.overdue_now),
+            cx.count(f.returned),
+            cx.count(f.reopened),
+            cx.dec(f.average_rating),
+            cx.share(f.share_4_or_5),
+            cx.dec(row.score.map(|s| (s * 10.0).round() / 10.0)),
+        ];
+        let _ = write!(t, "<tr><td>{}</td><th scope=\"row\">{}</th>", esc(&cells[0]), esc(&name));
+        for c in &cells[2..] {
+            let _ = write!(t, "<td class=\"num\">{}</td>", esc(c));
+        }
+        t.push_str("</tr>");
+    }
+    t.push_str("</tbody></table></div>");
+    t
+}
+
+fn rank_text(cx: &Context<'_>, row: &Rating) -> String {
+    match row.rank {
+        Some(n) => n.to_string(),
+        None if row.too_few_items => cx.t("an_not_ranked").into(),
+        None => "—".into(),
+    }
+}
+
+fn public_ratings_page(cx: &Context<'_>, now: &Picture) -> AnalyticsPage {
+    let mut b = subnav(cx, false);
+    let caption = format!("{} — {}", cx.t("an_sectors"), cx.period_label(&now.period));
+    let _ = write!(
+        b,
+        "<p>{}</p><p>{}</p><p>{}</p>",
+        esc(crate::messages::analytics::cohort_rule().get(cx.lang)),
+        esc(now.sectors.formula().get(cx.lang)),
+        esc(crate::messages::analytics::suppression_rule().get(cx.lang)),
+    );
+    b.push_str(&public_rating_table(cx, &now.sectors, &caption));
+    let breakdown = suppress::breakdown(
+        &cx.reg.repo.appeals,
+        &now.period,
+        Axis::By(Dimension::Settlement),
+        Axis::Month,
+    );
+    let table = suppress::suppress(&breakdown);
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-breakdown\"><h2 id=\"h-breakdown\">{}</h2>",
+        cx.t("an_by_settlement_month")
+    );
+    let _ = write!(
+        b,
+        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        cx.t("an_by_settlement_month"),
+        esc(Dimension::Settlement.label().get(cx.lang))
+    );
+    for c in &table.columns {
+        let _ = write!(b, "<th scope=\"col\">{}</th>", esc(c));
+    }
+    let _ = write!(b, "<th scope=\"col\">{}</th></tr></thead><tbody>", cx.t("an_total"));
+    for (r, name) in table.rows.iter().enumerate() {
+        let _ = write!(b, "<tr><th scope=\"row\">{}</th>", esc(name));
+        for c in table.cells[r].iter().chain([&table.row_totals[r]]) {
+            let _ = write!(b, "<td class=\"num\">{}</td>", esc(&cx.cell(*c)));
+        }
+        b.push_str("</tr>");
+    }
+    let _ = write!(b, "</tbody><tfoot><tr><th scope=\"row\">{}</th>", cx.t("an_total"));
+    for c in table.column_totals.iter().chain([&table.total]) {
+        let _ = write!(b, "<td class=\"num\">{}</td>", esc(&cx.cell(*c)));
+    }
+    b.push_str("</tr></tfoot></table></div></section>");
+    AnalyticsPage {
+        path: "ratings.html".into(),
+        root: "",
+        title: cx.t("an_ratings_title").into(),
+        body: with_root(b, ""),
+    }
+}
+
+/// The public sector table: sector figures only, small counts suppressed, and an average
+/// rating only over at least three ratings.
+fn public_rating_table(cx: &Context<'_>, r: &Ratings, caption: &str) -> String {
+    let heads = [
+        "an_rank",
+        "an_unit",
+        "an_received",
+        "an_answered",
+        "an_on_time",
+        "an_median",
+        "an_p90",
+        "an_overdue",
+        "an_returned",
+        "an_reopened",
+        "an_avg_rating",
+        "an_share_4",
+        "an_score",
+    ];
+    let mut t =
+        format!("<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>", esc(caption));
+    for h in heads {
+        let _ = write!(t, "<th scope=\"col\">{}</th>", cx.t(h));
+    }
+    t.push_str("</tr></thead><tbody>");
+    let small = |n: usize| cx.cell(suppress::public_count(n));
+    for row in &r.rows {
+        let f = &row.figures;
+        let rated_enough = f.rated >= MIN_PUBLIC_COUNT;
+        let cells = [
+            small(f.received),
+            small(f.answered),
+            cx.share(f.on_time_share),
+            cx.dec(f.median_days),
+            f.p90_days.map_or("—".into(), |d| d.to_string()),
+            small(f.overdue_now),
+            small(f.returned),
+            small(f.reopened),
+            if rated_enough { cx.dec(f.average_rating) } else { "—".into() },
+            if rated_enough { cx.share(f.share_4_or_5) } else { "—".into() },
+            cx.dec(row.score.map(|s| (s * 10.0).round() / 10.0)),
+        ];
+        let _ = write!(
+            t,
+            "<tr><td>{}</td><th scope=\"row\">{}</th>",
+            esc(&rank_text(cx, row)),
+            esc(&cx.sector_title(&row.unit))
+        );
+        for c in &cells {
+            let _ = write!(t, "<td class=\"num\">{}</td>", esc(c));
+        }
+        t.push_str("</tr>");
+    }
+    t.push_str("</tbody></table></div>");
+    t
+}
+
+fn growth_page(cx: &Context<'_>, month: &Picture, year: &Picture) -> AnalyticsPage {
+    let mut b = subnav(cx, true);
+    let g = &month.growth;
+    let _ = write!(
+        b,
+        "<p>{} {} — {} {}, {} {}.</p>",
+        cx.t("an_growth_compare"),
+        esc(&cx.period_label(&g.period)),
+        esc(&cx.period_label(&g.previous)),
+        esc(&signed(g.total.vs_previous)),
+        esc(&cx.period_label(&g.year_earlier)),
+        esc(&signed(g.total.vs_year_earlier)),
+    );
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-contrib\"><h2 id=\"h-contrib\">{}</h2>",
+        cx.t("an_contributors")
+    );
+    for (label, contributors) in
+        [(cx.t("an_vs_previous"), &g.vs_previous), (cx.t("an_vs_year"), &g.vs_year_earlier)]
+    {
+        let _ = write!(b, "<h3>{label} ({})</h3>", esc(&cx.period_label(&contributors.base)));
+        if contributors.pairs.is_empty() {
+            let _ = write!(b, "<p>{}</p>", cx.t("an_none"));
+            continue;
+        }
+        b.push_str("<ul class=\"contributors\">");
+        for c in contributors.pairs.iter().take(10) {
+            let text = c.describe(&cx.slice_text(&c.slice));
+            let _ = write!(b, "<li>{}</li>", esc(text.get(cx.lang)));
+        }
+        b.push_str("</ul>");
+    }
+    b.push_str("</section>");
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-changes\"><h2 id=\"h-changes\">{}</h2>",
+        cx.t("an_changes")
+    );
+    for dim in &g.by {
+        let name = dim.dimension.label().get(cx.lang).to_string();
+        let _ = write!(
+            b,
+            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            esc(&name),
+            esc(&name),
+            esc(&cx.period_label(&g.period)),
+            esc(&cx.period_label(&g.previous)),
+            cx.t("an_mom"),
+            esc(&cx.period_label(&g.year_earlier)),
+            cx.t("an_yoy"),
+        );
+        for row in &dim.rows {
+            let key = match dim.dimension {
+                Dimension::Topic => cx.topic_name(&row.key),
+                Dimension::Sector => cx.sector_title(&row.key),
+                _ => row.key.clone(),
+            };
+            let _ = write!(
+                b,
+                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                esc(&key),
+                row.current,
+                row.previous,
+                esc(&signed(row.vs_previous)),
+                row.year_earlier,
+                esc(&signed(row.vs_year_earlier)),
+            );
+        }
+        b.push_str("</tbody></table></div>");
+    }
+    b.push_str("</section>");
+    let rules = &cx.reg.repo.config.analytics;
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-spikes\"><h2 id=\"h-spikes\">{}</h2><p>{}</p>",
+        cx.t("an_spikes"),
+        esc(crate::messages::analytics::spike_rule(&rules.spike).get(cx.lang))
+    );
+    if year.spikes.is_empty() {
+        let _ = write!(b, "<p>{}</p>", cx.t("an_none"));
+    } else {
+        b.push_str("<ul>");
+        for s in &year.spikes {
+            let _ = write!(
+                b,
+                "<li>{}: {} — {} ({} {})</li>",
+                esc(&s.month.code()),
+                esc(&cx.slice_text(&s.slice)),
+                s.count,
+                cx.t("an_baseline"),
+                esc(&decimal(s.baseline_mean, cx.lang)),
+            );
+        }
+        b.push_str("</ul>");
+    }
+    b.push_str("</section>");
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-clusters\"><h2 id=\"h-clusters\">{}</h2><p>{}</p>",
+        cx.t("an_clusters"),
+        esc(crate::messages::analytics::cluster_rule(&rules.cluster).get(cx.lang))
+    );
+    if year.clusters.is_empty() {
+        let _ = write!(b, "<p>{}</p>", cx.t("an_none"));
+    }
+    for c in &year.clusters {
+        let topic = crate::classifier::name(&c.topic).unwrap_or(&c.topic);
+        let links: Vec<String> = c.items.iter().map(|id| cx.item_link(id, "")).collect();
+        let _ = write!(
+            b,
+            "<article class=\"card problem\"><h3>{} {} {}</h3><p>{}: {}; {}: {} — {}; {}: {}</p><p>{}</p></article>",
+            esc(topic),
+            cx.t("an_in"),
+            esc(&c.settlement),
+            cx.t("an_items"),
+            c.items.len(),
+            cx.t("an_dates"),
+            esc(&super::words::date(c.first, cx.lang)),
+            esc(&super::words::date(c.last, cx.lang)),
+            cx.t("an_open"),
+            c.open,
+            links.join(", "),
+        );
+    }
+    b.push_str("</section>");
+    AnalyticsPage {
+        path: "growth.html".into(),
+        root: "",
+        title: cx.t("an_growth_title").into(),
+        body: with_root(b, ""),
+    }
+}
+
+/// `+3`, `−2`, `0`.
+pub fn signed(n: i64) -> String {
+    match n {
+        n if n > 0 => format!("+{n}"),
+        n if n < 0 => format!("−{}", n.unsigned_abs()),
+        _ => "0".into(),
+    }
+}
+
+fn satisfaction_page(cx: &Context<'_>, now: &Picture) -> AnalyticsPage {
+    let mut b = subnav(cx, true);
+    let s = &now.satisfaction;
+    let _ = write!(b, "<p>{} {}</p>", cx.t("an_period_note"), esc(&cx.period_label(&s.period)));
+    let heads = [
+        "an_unit",
+        "an_received",
+        "an_r1",
+        "an_r2",
+        "an_r3",
+        "an_r4",
+        "an_r5",
+        "an_avg_rating",
+        "an_share_4",
+        "an_agree",
+        "an_disagree",
+        "an_reopened_share",
+    ];
+    let table = |caption: &str, rows: Vec<(String, &analytics::satisfaction::SatisfactionRow)>| {
+        let mut t = format!(
+            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>",
+            esc(caption)
+        );
+        for h in heads {
+            let _ = write!(t, "<th scope=\"col\">{}</th>", cx.t(h));
+        }
+        t.push_str("</tr></thead><tbody>");
+        for (name, r) in rows {
+            let _ = write!(
+                t,
+                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td>",
+                esc(&name),
+                r.received
+            );
+            for n in r.ratings {
+                let _ = write!(t, "<td class=\"num\">{n}</td>");
+            }
+            let _ = write!(
+                t,
+                "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                esc(&cx.dec(r.average)),
+                esc(&cx.share(r.share_4_or_5)),
+                r.agrees,
+                r.disagrees,
+                esc(&cx.share(r.reopened_share)),
+            );
+        }
+        t.push_str("</tbody></table></div>");
+        t
+    };
+    let mut sectors: Vec<_> = s.by_sector.iter().map(|r| (cx.sector_title(&r.unit), r)).collect();
+    sectors.push((cx.t("an_total").into(), &s.total));
+    b.push_str(&table(cx.t("an_by_sector"), sectors));
+    let months = s.by_month.iter().map(|m| (m.month.code(), &m.row)).collect();
+    b.push_str(&table(cx.t("an_by_month"), months));
+    AnalyticsPage {
+        path: "satisfaction.html".into(),
+        root: "",
+        title: cx.t("an_satisfaction_title").into(),
+        body: with_root(b, ""),
+    }
+}
+
+fn failures_page(cx: &Context<'_>, now: &Picture) -> AnalyticsPage {
+    let mut b = subnav(cx, true);
+    let _ = write!(b, "<p>{} {}</p>", cx.t("an_period_note"), esc(&cx.period_label(&now.period)));
+    if now.failures.by_sector.is_empty() {
+        let _ = write!(b, "<p>{}</p>", cx.t("an_none"));
+    }
+    for (n, s) in now.failures.by_sector.iter().enumerate() {
+        let title = cx.sector_title(&s.sector);
+        let _ = write!(
+            b,
+            "<section aria-labelledby=\"h-f{n}\"><h2 id=\"h-f{n}\">{}</h2><p>{}: {}; {}: {}; {}: {}; {}: {}</p>",
+            esc(&title),
+            cx.t("an_returned"),
+            s.returned,
+            cx.t("an_reopened"),
+            s.reopened,
+            cx.t("an_low_ratings"),
+            s.low_ratings,
+            cx.t("an_disagree"),
+            s.disagreements,
+        );
+        let _ = write!(
+            b,
+            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            esc(&title),
+            cx.t("an_item"),
+            cx.t("an_kind"),
+            cx.t("an_date"),
+            cx.t("an_assignee"),
+            cx.t("an_rating"),
+            cx.t("an_reason"),
+        );
+        for f in &s.failures {
+            let reason = f.reason.clone().unwrap_or_else(|| {
+                crate::messages::analytics::no_reason().get(cx.lang).to_string()
+            });
+            let _ = write!(
+                b,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                cx.item_link(&f.item, ""),
+                esc(f.kind.label().get(cx.lang)),
+                f.date.map_or("—".into(), |d| esc(&super::words::date(d, cx.lang))),
+                esc(&f.assignee.as_deref().map_or("—".into(), |a| cx.staff_name(a))),
+                f.rating.map_or("—".into(), |r| r.to_string()),
+                esc(&reason),
+            );
+        }
+        b.push_str("</tbody></table></div></section>");
+    }
+    AnalyticsPage {
+        path: "failures.html".into(),
+        root: "",
+        title: cx.t("an_failures_title").into(),
+        body: with_root(b, ""),
+    }
+}
+
+/// The index of `list` and one page per discussion. Public pages show the question, dates,
+/// venue, sector, topic, settlement, options with counts, the summary, outcome and
+/// decision; the Markdown body (staff notes) only on internal pages.
+fn discussion_pages(cx: &Context<'_>, list: &[Discussion], public: bool) -> Vec<AnalyticsPage> {
+    let mut index = subnav(cx, !public);
+    let mut pages = Vec::new();
+    if list.is_empty() {
+        let _ = write!(index, "<p>{}</p>", cx.t("an_none"));
+    } else {
+        index.push_str("<ul>");
+    }
+    for d in list.iter().filter(|d| super::views::is_slug(&d.id)) {
+        let _ = write!(
+            index,
+            "<li><a href=\"{0}.html\">{1}</a> — {2}, {3}</li>",
+            esc(&d.id),
+            esc(&d.title),
+            kind_text(cx, d.kind),
+            esc(&super::words::date(d.opened, cx.lang)),
+        );
+        pages.push(discussion_page(cx, d, public));
+    }
+    if !list.is_empty() {
+        index.push_str("</ul>");
+    }
+    pages.insert(
+        0,
+        AnalyticsPage {
+            path: "discussions/index.html".into(),
+            root: "../",
+            title: cx.t("an_discussions_title").into(),
+            body: with_root(index, "../"),
+        },
+    );
+    pages
+}
+
+fn kind_text(cx: &Context<'_>, k: DiscussionKind) -> &'static str {
+    match k {
+        DiscussionKind::Vote => cx.t("an_vote"),
+        DiscussionKind::Discussion => cx.t("an_discussion"),
+    }
+}
+
+fn discussion_page(cx: &Context<'_>, d: &Discussion, public: bool) -> AnalyticsPage {
+    let mut b = String::from("<dl class=\"facts\">");
+    let mut fact = |key: &str, value: String| {
+        let _ = write!(b, "<dt>{}</dt><dd>{}</dd>", cx.t(key), esc(&value));
+    };
+    fact("an_kind", kind_text(cx, d.kind).into());
+    if let Some(q) = &d.question {
+        fact("an_question", q.clone());
+    }
+    let closed =
+        d.closed.map_or_else(|| cx.t("an_running").to_string(), |c| super::words::date(c, cx.lang));
+    fact("an_dates", format!("{} — {closed}", super::words::date(d.opened, cx.lang)));
+    fact("an_venue", d.channel.name().into());
+    fact("an_sector", cx.sector_title(&d.sector));
+    if let Some(t) = &d.topic {
+        fact("an_topic", cx.topic_name(t));
+    }
+    if let Some(l) = &d.locality {
+        fact("an_settlement", l.clone());
+    }
+    if let Some(p) = d.participants {
+        fact("an_participants", p.to_string());
+    }
+    b.push_str("</dl>");
+    if !d.options.is_empty() {
+        let _ = write!(
+            b,
+            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            cx.t("an_options"),
+            cx.t("an_option"),
+            cx.t("an_votes"),
+        );
+        for o in &d.options {
+            let _ = write!(
+                b,
+                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td></tr>",
+                esc(&o.label),
+                o.votes
+            );
+        }
+        b.push_str("</tbody></table></div>");
+    }
+    for (key, text) in
+        [("an_summary", &d.summary), ("an_outcome", &d.outcome), ("an_decision", &d.decision)]
+    {
+        if let Some(text) = text {
+            let _ = write!(b, "<h2>{}</h2><p>{}</p>", cx.t(key), esc(text));
+        }
+    }
+    if !public && !d.body.trim().is_empty() {
+        let _ = write!(b, "<h2>{}</h2>{}", cx.t("an_notes"), crate::markdown::to_html(&d.body, 3));
+    }
+    AnalyticsPage {
+        path: format!("discussions/{}.html", d.id),
+        root: "../",
+        title: d.title.clone(),
+        body: b,
+    }
+}

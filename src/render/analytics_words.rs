@@ -1,0 +1,108 @@
+//! The analytics pages' part of the interface catalogue (`words::ui` merges it in), kept
+//! apart so that the pages can grow without touching the shared table.
+
+/// `(key, ru, en)`; keys start with `an_` and are unique (a test checks).
+pub const UI: &[(&str, &str, &str)] = &[
+    ("an_all_items", "все обращения", "all items"),
+    ("an_answered", "Дан ответ", "Answered"),
+    ("an_assignee", "Исполнитель", "Assignee"),
+    ("an_assignees", "Рейтинг исполнителей", "Assignee ratings"),
+    ("an_avg_rating", "Средняя оценка", "Average rating"),
+    ("an_agree", "Согласны", "Agree"),
+    ("an_baseline", "в среднем прежде", "baseline mean"),
+    ("an_by_month", "По месяцам", "By month"),
+    ("an_by_sector", "По отраслевым блокам", "By sector"),
+    (
+        "an_by_settlement_month",
+        "Обращения по населённым пунктам и месяцам",
+        "Items by settlement and month",
+    ),
+    ("an_changes", "Изменения по разрезам", "Changes by dimension"),
+    (
+        "an_clusters",
+        "Проблемы: несколько обращений об одном",
+        "Problems: several items on one matter",
+    ),
+    ("an_contributors", "Что дало рост", "What drove the growth"),
+    ("an_date", "Дата", "Date"),
+    ("an_dates", "Сроки", "Dates"),
+    ("an_decision", "Решение администрации", "The administration's decision"),
+    ("an_disagree", "Не согласны", "Disagree"),
+    ("an_discussion", "Общественное обсуждение", "Public discussion"),
+    ("an_discussions_title", "Голосования и обсуждения", "Votes and public discussions"),
+    ("an_failures_title", "Сбои коммуникации", "Communication failures"),
+    ("an_formula", "Как считается балл", "How the score is computed"),
+    ("an_growth_compare", "Обращений за", "Items in"),
+    ("an_growth_title", "Рост обращений и его причины", "Growth in appeals and its causes"),
+    ("an_in", "в", "in"),
+    ("an_item", "Обращение", "Item"),
+    ("an_items", "Обращений", "Items"),
+    ("an_kind", "Вид", "Kind"),
+    ("an_low_ratings", "Оценки 1–2", "Ratings 1–2"),
+    ("an_median", "Медиана срока, раб. дн.", "Median time, working days"),
+    ("an_mom", "К прошлому месяцу", "Month over month"),
+    ("an_nav", "Разделы аналитики", "Analytics sections"),
+    ("an_none", "Нет.", "None."),
+    ("an_not_ranked", "мало обращений — без места", "too few items — not ranked"),
+    ("an_notes", "Заметки", "Notes"),
+    ("an_on_time", "Доля в срок", "On-time share"),
+    ("an_open", "Открыто", "Open"),
+    ("an_option", "Вариант", "Option"),
+    ("an_options", "Итоги голосования", "Results of the vote"),
+    ("an_outcome", "Итог", "Outcome"),
+    ("an_overdue", "Просрочено сейчас", "Overdue now"),
+    ("an_p90", "90-й процентиль, раб. дн.", "90th percentile, working days"),
+    ("an_participants", "Участников", "Participants"),
+    (
+        "an_period_note",
+        "Период: текущий год по сегодняшний день —",
+        "Period: the current year to date —",
+    ),
+    ("an_question", "Вопрос", "Question"),
+    ("an_r1", "Оценка 1", "Rating 1"),
+    ("an_r2", "Оценка 2", "Rating 2"),
+    ("an_r3", "Оценка 3", "Rating 3"),
+    ("an_r4", "Оценка 4", "Rating 4"),
+    ("an_r5", "Оценка 5", "Rating 5"),
+    ("an_rank", "Место", "Rank"),
+    ("an_rating", "Оценка", "Rating"),
+    ("an_ratings_title", "Рейтинг работы с обращениями", "Ratings of the work on appeals"),
+    ("an_reason", "Причина", "Reason"),
+    ("an_received", "Поступило", "Received"),
+    ("an_reopened", "Переоткрыто", "Reopened"),
+    ("an_reopened_share", "Доля переоткрытых", "Share reopened"),
+    ("an_returned", "Возвращено на доработку", "Returned for rework"),
+    ("an_running", "идёт", "running"),
+    ("an_satisfaction_title", "Удовлетворённость заявителей", "Citizens' satisfaction"),
+    ("an_score", "Балл (0–100)", "Score (0–100)"),
+    ("an_sector", "Отраслевой блок", "Sector"),
+    ("an_sectors", "Рейтинг отраслевых блоков", "Sector ratings"),
+    ("an_settlement", "Населённый пункт", "Settlement"),
+    ("an_share_4", "Доля оценок 4–5", "Share of ratings 4–5"),
+    ("an_spikes", "Всплески", "Spikes"),
+    ("an_summary", "Итоги обсуждения", "Summary of opinions"),
+    ("an_topic", "Тема", "Topic"),
+    ("an_total", "Всего", "Total"),
+    ("an_unit", "Кто", "Unit"),
+    ("an_venue", "Где проходило", "Venue"),
+    ("an_vote", "Голосование", "Vote"),
+    ("an_votes", "Голосов", "Votes"),
+    ("an_vs_previous", "К прошлому периоду", "Against the previous period"),
+    ("an_vs_year", "К тому же периоду год назад", "Against the same period a year earlier"),
+    ("an_yoy", "К прошлому году", "Year over year"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::UI;
+
+    #[test]
+    fn analytics_keys_are_unique_and_prefixed() {
+        let mut keys: Vec<&str> = UI.iter().map(|(k, _, _)| *k).collect();
+        assert!(keys.iter().all(|k| k.starts_with("an_")));
+        keys.sort_unstable();
+        let n = keys.len();
+        keys.dedup();
+        assert_eq!(n, keys.len());
+    }
+}

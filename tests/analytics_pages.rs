@@ -1,0 +1,91 @@
+//! The analytics pages over the render fixture (`tests/fixtures/render/basic/`) with two
+//! discussions added at test time: a private one whose every field holds a canary, and a
+//! public one whose staff notes (the body) hold one. No public file may show a canary.
+
+use chrono::NaiveDate;
+use std::path::Path;
+
+const CANARY: &str = "ZZPRIV-";
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn build() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("repo");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/basic");
+    copy_dir(&fixture, &root);
+    std::fs::create_dir_all(root.join("discussions")).unwrap();
+    std::fs::write(
+        root.join("discussions/2026-private.md"),
+        "---\nid: 2026-private\nkind: discussion\ntitle: \"ZZPRIV-title\"\n\
+         question: \"ZZPRIV-question\"\nopened: 2026-02-01\nclosed: 2026-02-10\n\
+         channel: meeting\nsector: roads\nsummary: \"ZZPRIV-summary\"\npublic: false\n---\n\
+         ZZPRIV-body\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("discussions/2026-open.md"),
+        "---\nid: 2026-open\nkind: discussion\ntitle: \"Ремонт моста\"\n\
+         opened: 2026-02-01\nclosed: 2026-02-10\nchannel: meeting\nsector: roads\n\
+         summary: \"Жители за ремонт\"\npublic: true\n---\nZZPRIV-notes\n",
+    )
+    .unwrap();
+    let repo = otklik::load::load(&root).unwrap();
+    assert_eq!(repo.discussions.len(), 2, "{:?}", repo.diagnostics);
+    let today = NaiveDate::from_ymd_opt(2026, 3, 6).unwrap();
+    let reg = otklik::register::check(repo, Default::default(), today);
+    let out = tmp.path().join("site");
+    otklik::render::build(&reg, &out, None).unwrap();
+    (tmp, out)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn no_public_analytics_file_shows_a_canary() {
+    let (_tmp, out) = build();
+    let public = out.join("public");
+    for entry in walkdir::WalkDir::new(&public) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).to_string();
+            assert!(!text.contains(CANARY), "{} leaks", entry.path().display());
+        }
+    }
+    assert!(public.join("ratings.html").exists());
+    assert!(public.join("discussions/2026-open.html").exists());
+    assert!(!public.join("discussions/2026-private.html").exists());
+    let internal = read(&out.join("internal/discussions/2026-private.html"));
+    assert!(internal.contains("ZZPRIV-summary") && internal.contains("ZZPRIV-body"));
+    assert!(read(&out.join("internal/discussions/2026-open.html")).contains("ZZPRIV-notes"));
+}
+
+#[test]
+fn public_ratings_suppress_small_counts_and_internal_ones_do_not() {
+    let (_tmp, out) = build();
+    let public = read(&out.join("public/ratings.html"));
+    assert!(public.contains("менее 3"), "{public}");
+    assert!(!public.contains("Рейтинг исполнителей"));
+    let internal = read(&out.join("internal/ratings.html"));
+    assert!(internal.contains("Рейтинг исполнителей"));
+    assert!(!internal.contains("менее 3"));
+    assert!(out.join("internal/sstu/2026-03.csv").exists());
+    assert!(!out.join("public/sstu").exists());
+    for page in ["growth.html", "satisfaction.html", "failures.html"] {
+        assert!(out.join("internal").join(page).exists(), "{page}");
+        assert!(!out.join("public").join(page).exists(), "{page}");
+    }
+}
