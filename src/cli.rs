@@ -82,6 +82,8 @@ pub enum Command {
     Due(DueArgs),
     /// Import a tabular export (CSV or .xlsx): one appeal file per row; never overwrites.
     Import(ImportArgs),
+    /// Write the head's printable report of a period into site/internal/reports/.
+    Report(ReportArgs),
     /// Register a new item under the next free number of the year, and commit it.
     New(NewArgs),
     /// Name the assignee of an item (a new item becomes assigned), and commit.
@@ -248,6 +250,20 @@ pub struct InitArgs {
     pub no_git: bool,
 }
 
+/// Arguments of `report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The period: a year (2026), a quarter (2026-Q1) or a month (2026-03).
+    #[arg(long)]
+    pub period: String,
+    /// The day the figures are computed for (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_today)]
+    pub today: Option<chrono::NaiveDate>,
+    /// The site folder (default: site/ under the repository root).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
 /// Arguments of `import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -357,6 +373,7 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Build(args) => build(cli, args),
         Command::Due(args) => due(cli, args),
         Command::Import(args) => import(cli, args),
+        Command::Report(args) => head_report(cli, args),
         Command::New(args) => {
             edited(cli, change::new_item(&edit_options(cli, &args.edit), &new_request(args)))
         }
@@ -553,6 +570,27 @@ fn build(cli: &Cli, args: &BuildArgs) -> Outcome {
             };
             Outcome { stderr, code: 1, ..Outcome::default() }
         }
+    }
+}
+
+fn head_report(cli: &Cli, args: &ReportArgs) -> Outcome {
+    let register = match assemble(cli, args.today) {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let lang = lang(cli, Some(&register));
+    let period = match crate::analytics::Period::parse(&args.period) {
+        Ok(p) => p,
+        Err(e) => {
+            let stderr = format!("{}\n", e.message().get(lang));
+            return Outcome { stderr, code: 2, ..Outcome::default() };
+        }
+    };
+    let out = args.out.clone().unwrap_or_else(|| cli.root.join("site"));
+    let theme = crate::render::theme_dir(&register.repo);
+    match crate::render::write_head_report(&register, &out, theme.as_deref(), &period) {
+        Ok(path) => Outcome { stdout: format!("{}\n", path.display()), ..Outcome::default() },
+        Err(e) => Outcome { stderr: format!("{e}\n"), code: 1, ..Outcome::default() },
     }
 }
 

@@ -60,7 +60,7 @@ pub fn check(mut repo: Repository, history: History, today: NaiveDate) -> Regist
 
 impl Register {
     /// The deadline facts of every item, at the same index as `repo.appeals`, as the
-    /// analytics take them: the one place where deadline states become [`ItemFacts`].
+    /// analytics take them: the one place where deadline states become [`ItemFacts`](crate::analytics::ItemFacts).
     ///
     /// `on_time` comes from `AnsweredOnTime` / `AnsweredLate` (nothing for any other
     /// state), `overdue_now` from `Overdue`, and the answer time is the number of working

@@ -391,3 +391,25 @@ fn two_real_data_sets_import_into_a_scratch_repository_that_checks_and_builds() 
     assert_eq!(report["summary"]["errors"], 0, "{report}");
     assert_eq!(report["summary"]["items"], 100);
 }
+
+#[test]
+fn the_heads_report_lists_overdue_items_and_advice_for_the_period() {
+    let repo = Repo::from_fixture("check/base");
+    // Received 2026-10-01 and never answered: overdue since 2026-11-02.
+    repo.write(
+        "appeals/2026/2026-0010.md",
+        APPEAL.replace("received: 2026-11-20", "received: 2026-10-01"),
+    );
+    let run = repo.otklik(&["report", "--period", "2026-Q4", "--today", "2026-12-04"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = PathBuf::from(run.stdout.trim());
+    assert!(path.ends_with("site/internal/reports/2026-Q4.html"), "{}", run.stdout);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Отчёт для главы — IV квартал 2026 г."), "{html}");
+    assert!(html.contains("@page{size:A4"));
+    let overdue = &html[html.find("h-overdue").unwrap()..html.find("h-advice").unwrap()];
+    assert!(overdue.contains("2026-0010") && !overdue.contains("2026-0002"), "{overdue}");
+    assert!(html.contains("«Дороги»: ответы в срок"), "{html}");
+    let bad = repo.otklik(&["report", "--period", "2026-Q5"]);
+    assert_eq!(bad.code, 2);
+}

@@ -773,3 +773,183 @@ fn discussion_page(cx: &Context<'_>, d: &Discussion, public: bool) -> AnalyticsP
         body: b,
     }
 }
+
+/// The head's printable report of `period` (`otklik report`): totals, on-time share,
+/// ratings, growth and clusters, overdue items with their owners, and recommendations
+/// derived from the data. The page sits in `reports/` of the internal site.
+pub fn head_report(cx: &Context<'_>, period: &Period) -> AnalyticsPage {
+    let now = cx.picture(period);
+    let total = &now.sectors.total;
+    let ru = cx.lang == Lang::Ru;
+    let word = |r: &'static str, e: &'static str| if ru { r } else { e };
+    let mut b = String::from(
+        "<style>@page{size:A4;margin:15mm}@media print{header,nav,footer,.skip-link{display:none}\
+         body{font-size:10.5pt}section{break-inside:avoid}}</style>",
+    );
+    let label = cx.period_label(period);
+    let _ = write!(
+        b,
+        "<p>{} {}{} {} {}.</p>",
+        word("Период:", "Period:"),
+        esc(&label),
+        if label.ends_with('.') { "" } else { "." },
+        word("Данные на", "Data as of"),
+        esc(&cx.reg.today.format("%d.%m.%Y").to_string())
+    );
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-totals\"><h2 id=\"h-totals\">{}</h2><table><caption>{}</caption><tbody>",
+        word("Итоги", "Totals"),
+        word("Итоги периода", "Totals of the period")
+    );
+    let rows = [
+        (word("Поступило", "Received"), cx.count(total.received)),
+        (word("Дан ответ", "Answered"), cx.count(total.answered)),
+        (word("Ответы в срок", "Answered on time"), cx.share(total.on_time_share)),
+        (
+            word("Медиана срока ответа, рабочих дней", "Median answer time, working days"),
+            cx.dec(total.median_days),
+        ),
+        (word("Просрочено сейчас", "Overdue now"), cx.count(total.overdue_now)),
+        (
+            word("Средняя оценка заявителей", "Average citizens' rating"),
+            cx.dec(total.average_rating),
+        ),
+    ];
+    for (label, value) in rows {
+        let _ = write!(b, "<tr><th scope=\"row\">{label}</th><td>{}</td></tr>", esc(&value));
+    }
+    b.push_str("</tbody></table></section>");
+    let caption = format!("{} — {}", cx.t("an_sectors"), cx.period_label(period));
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-rating\"><h2 id=\"h-rating\">{}</h2>",
+        esc(&caption)
+    );
+    b.push_str(&rating_table(cx, &now.sectors, &caption, true));
+    let _ = write!(b, "<p>{}</p></section>", esc(now.sectors.formula().get(cx.lang)));
+    report_growth(cx, &now, &mut b, word("Рост и проблемы", "Growth and problems"));
+    report_overdue(cx, &mut b, word("Просроченные обращения", "Overdue items"), ru);
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-advice\"><h2 id=\"h-advice\">{}</h2><ul>",
+        word("Рекомендации", "Recommendations")
+    );
+    for line in recommendations(cx, &now) {
+        let _ = write!(b, "<li>{}</li>", esc(&line));
+    }
+    b.push_str("</ul></section>");
+    AnalyticsPage {
+        path: format!("reports/{}.html", period.code()),
+        root: "../",
+        title: format!(
+            "{} — {}",
+            word("Отчёт для главы", "Report for the head"),
+            cx.period_label(period)
+        ),
+        body: with_root(b, "../"),
+    }
+}
+
+fn report_growth(cx: &Context<'_>, now: &Picture, b: &mut String, heading: &str) {
+    let _ =
+        write!(b, "<section aria-labelledby=\"h-growth\"><h2 id=\"h-growth\">{heading}</h2><ul>");
+    for c in now.growth.vs_previous.pairs.iter().filter(|c| c.delta > 0).take(5) {
+        let text = c.describe(&cx.slice_text(&c.slice));
+        let _ = write!(b, "<li>{}</li>", esc(text.get(cx.lang)));
+    }
+    for c in &now.clusters {
+        let ids: Vec<String> = c.items.iter().map(|id| cx.item_link(id, "../")).collect();
+        let _ = write!(
+            b,
+            "<li>{} — {}: {}</li>",
+            esc(&cx.topic_name(&c.topic)),
+            esc(&c.settlement),
+            ids.join(", ")
+        );
+    }
+    b.push_str("</ul></section>");
+}
+
+fn report_overdue(cx: &Context<'_>, b: &mut String, heading: &str, ru: bool) {
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-overdue\"><h2 id=\"h-overdue\">{heading}</h2><table><caption>{heading}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        if ru { "Номер" } else { "Id" },
+        if ru { "Срок" } else { "Due" },
+        cx.t("an_sector"),
+        if ru { "Исполнитель" } else { "Assignee" },
+    );
+    let reg = cx.reg;
+    for (a, d) in reg.repo.appeals.iter().zip(&reg.deadlines) {
+        if d.state != crate::deadline::DeadlineState::Overdue {
+            continue;
+        }
+        let owner = a.assignee.as_deref().map_or_else(|| "—".to_string(), |s| cx.staff_name(s));
+        let _ = write!(
+            b,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            cx.item_link(&a.id, "../"),
+            esc(&d.due.text()),
+            esc(&cx.sector_title(&a.sector)),
+            esc(&owner)
+        );
+    }
+    b.push_str("</tbody></table></section>");
+}
+
+/// Advice derived from the figures, by written-down rules: a sector answering under 80 %
+/// on time, or with items overdue now, is late; a growth contributor of three or more
+/// items, or any cluster, is a growing problem; an average rating under 3.5 (at least
+/// three ratings) is low satisfaction.
+fn recommendations(cx: &Context<'_>, now: &Picture) -> Vec<String> {
+    let ru = cx.lang == Lang::Ru;
+    let mut out = Vec::new();
+    for r in &now.sectors.rows {
+        let title = cx.sector_title(&r.unit);
+        let f = &r.figures;
+        if f.on_time_share.is_some_and(|s| s < 0.8) || f.overdue_now > 0 {
+            out.push(if ru {
+                format!("«{title}»: ответы в срок — {}, просрочено сейчас — {}; проверить загрузку исполнителей и контроль сроков.", cx.share(f.on_time_share), f.overdue_now)
+            } else {
+                format!("\"{title}\": {} answered on time, {} overdue now; review the assignees' load and deadline control.", cx.share(f.on_time_share), f.overdue_now)
+            });
+        }
+        if f.rated >= 3 && f.average_rating.is_some_and(|a| a < 3.5) {
+            out.push(if ru {
+                format!(
+                    "«{title}»: средняя оценка {} — разобрать ответы с низкими оценками.",
+                    cx.dec(f.average_rating)
+                )
+            } else {
+                format!(
+                    "\"{title}\": average rating {} — review the answers rated low.",
+                    cx.dec(f.average_rating)
+                )
+            });
+        }
+    }
+    for c in now.growth.vs_previous.pairs.iter().filter(|c| c.delta >= 3).take(3) {
+        let what = cx.slice_text(&c.slice);
+        out.push(if ru {
+            format!("Растёт число обращений: {what} (+{}); найти общую причину и ответить одним решением.", c.delta)
+        } else {
+            format!("Growing: {what} (+{}); find the common cause and answer with one decision.", c.delta)
+        });
+    }
+    for c in now.clusters.iter().filter(|c| c.open > 0) {
+        out.push(if ru {
+            format!("Проблема «{}» в {}: {} обращений, открыто {}; назначить ответственного за решение.", cx.topic_name(&c.topic), c.settlement, c.items.len(), c.open)
+        } else {
+            format!("Problem \"{}\" in {}: {} items, {} open; name one person responsible.", cx.topic_name(&c.topic), c.settlement, c.items.len(), c.open)
+        });
+    }
+    if out.is_empty() {
+        out.push(if ru {
+            "Отклонений не найдено.".into()
+        } else {
+            "Nothing needs attention.".into()
+        });
+    }
+    out
+}

@@ -128,6 +128,65 @@ pub fn build(
     }
 }
 
+/// The variables every page of `site` shares: the interface texts, the language, the
+/// site's title and today.
+fn set_globals(tera: &mut Tera, reg: &Register, lang: Lang, site: Site) {
+    let ui = words::ui(lang);
+    let config = &reg.repo.config;
+    let title = if config.title.trim().is_empty() { ui["home_title"] } else { &config.title };
+    // The catalogue's texts are ours: escape them once here instead of on every page.
+    let texts: BTreeMap<&str, Value> =
+        ui.iter().map(|(k, v)| (*k, Value::safe_string(&escaped(v)))).collect();
+    let global = tera.global_context();
+    global.insert_value("t", Value::from(texts));
+    let tl: BTreeMap<&str, Value> = timeline::texts(lang)
+        .into_iter()
+        .map(|(k, v)| (k, Value::safe_string(&escaped(v))))
+        .collect();
+    global.insert_value("tl", Value::from(tl));
+    global.insert("lang", lang.code());
+    global.insert(
+        "site",
+        &SiteInfo { title, municipality: &config.name, internal: site == Site::Internal },
+    );
+    global.insert("today", &Day::of(reg.today, lang));
+}
+
+/// Writes the head's printable report of `period` into `out/internal/reports/` and
+/// returns its path. The rest of the site is left as it is; build it first so that the
+/// report's stylesheet and item links resolve.
+///
+/// Fails when the theme cannot be loaded, the template fails, or the file cannot be
+/// written (it is written to a temporary name and renamed, so no half report is left).
+pub fn write_head_report(
+    register: &Register,
+    out: &Path,
+    theme_dir: Option<&Path>,
+    period: &crate::analytics::Period,
+) -> Result<PathBuf, RenderError> {
+    let theme = theme::load(theme_dir)?;
+    let mut tera = theme.tera.clone();
+    set_globals(&mut tera, register, register.repo.config.lang, Site::Internal);
+    let cx = analytics::Context::new(register);
+    let page = analytics::head_report(&cx, period);
+    let mut ctx = Context::new();
+    ctx.insert("page_title", &page.title);
+    ctx.insert("page_body", &page.body);
+    ctx.insert("root", page.root);
+    ctx.insert("section", "analytics");
+    let template = "shared/analytics.html";
+    let html = tera
+        .render(template, &ctx)
+        .map_err(|e| RenderError::Template { template: template.into(), detail: e.to_string() })?;
+    let path = out.join("internal").join(&page.path);
+    let folder = path.parent().unwrap_or(out).to_path_buf();
+    fs::create_dir_all(&folder).map_err(io_error(&folder))?;
+    let tmp = path.with_extension("html.tmp");
+    fs::write(&tmp, html).map_err(io_error(&tmp))?;
+    fs::rename(&tmp, &path).map_err(io_error(&path))?;
+    Ok(path)
+}
+
 /// `<out>.tmp-<pid>` and `<out>.old-<pid>`, next to `out`.
 fn staging_paths(out: &Path) -> Result<(PathBuf, PathBuf), RenderError> {
     let name = out.file_name().ok_or_else(|| RenderError::BadOutput(out.to_path_buf()))?;
@@ -317,24 +376,7 @@ impl<'a> SiteWriter<'a> {
         let lang = prep.lang;
         let ui = words::ui(lang);
         let mut tera = theme.tera.clone();
-        let config = &reg.repo.config;
-        let title = if config.title.trim().is_empty() { ui["home_title"] } else { &config.title };
-        // The catalogue's texts are ours: escape them once here instead of on every page.
-        let texts: BTreeMap<&str, Value> =
-            ui.iter().map(|(k, v)| (*k, Value::safe_string(&escaped(v)))).collect();
-        let global = tera.global_context();
-        global.insert_value("t", Value::from(texts));
-        let tl: BTreeMap<&str, Value> = timeline::texts(lang)
-            .into_iter()
-            .map(|(k, v)| (k, Value::safe_string(&escaped(v))))
-            .collect();
-        global.insert_value("tl", Value::from(tl));
-        global.insert("lang", lang.code());
-        global.insert(
-            "site",
-            &SiteInfo { title, municipality: &config.name, internal: site == Site::Internal },
-        );
-        global.insert("today", &Day::of(reg.today, lang));
+        set_globals(&mut tera, reg, lang, site);
 
         let n = reg.repo.appeals.len();
         let started = std::time::Instant::now();
