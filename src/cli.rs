@@ -492,13 +492,14 @@ fn check(cli: &Cli, args: &CheckArgs) -> Outcome {
             if cli.quiet {
                 register.diagnostics.retain(|d| d.severity == Severity::Error);
             }
-            let mut text = report::text(&register, TextStyle { lang, color: color(cli) });
             if cli.quiet {
-                text = text.lines().last().unwrap_or_default().to_string() + "\n";
+                // Quiet: the errors, one line each, and the true count of everything.
                 let errors = register.diagnostics.iter().map(|d| d.one_line(lang) + "\n");
-                text = errors.collect::<String>() + &text;
+                let summary = report::summary(register.repo.appeals.len(), tally, lang);
+                errors.collect::<String>() + &summary + "\n"
+            } else {
+                report::text(&register, TextStyle { lang, color: color(cli) })
             }
-            text
         }
     };
     Outcome { stdout, code, ..Outcome::default() }

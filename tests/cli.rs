@@ -413,3 +413,38 @@ fn the_heads_report_lists_overdue_items_and_advice_for_the_period() {
     let bad = repo.otklik(&["report", "--period", "2026-Q5"]);
     assert_eq!(bad.code, 2);
 }
+
+#[test]
+fn build_refuses_an_output_it_did_not_make_and_the_sources() {
+    let repo = Repo::from_fixture("check/base");
+    let keep = repo.path().join("keep");
+    repo.write("keep/thesis.txt", "not a site");
+    let refused = repo.otklik(&["build", "--today", "2026-12-04", "--out", keep.to_str().unwrap()]);
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    assert!(refused.stderr.contains("refusing to replace it"), "{}", refused.stderr);
+    assert_eq!(std::fs::read_to_string(keep.join("thesis.txt")).unwrap(), "not a site");
+    for out in [repo.path().to_path_buf(), repo.path().join("appeals")] {
+        let run = repo.otklik(&["build", "--today", "2026-12-04", "--out", out.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+    }
+    assert!(repo.path().join("appeals/2026/2026-0001.md").is_file());
+    let site = repo.path().join("site");
+    for _ in 0..2 {
+        let run = repo.otklik(&["build", "--today", "2026-12-04", "-q"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    assert!(site.join(".otklik-site").is_file() && site.join("public/index.html").is_file());
+}
+
+#[test]
+fn quiet_check_still_counts_the_warnings() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write(
+        "appeals/2026/2026-0010.md",
+        APPEAL.replace("received: 2026-11-20", "received: 2026-10-01"),
+    );
+    let run = repo.otklik(&["-q", "check", "--today", "2026-12-04"]);
+    assert_eq!(run.code, 0);
+    // The overdue item, and the note that the folder is not a git repository.
+    assert!(run.stdout.contains("ошибок: 0; предупреждений: 2"), "{}", run.stdout);
+}

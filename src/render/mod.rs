@@ -80,6 +80,11 @@ pub enum RenderError {
         #[source]
         source: std::io::Error,
     },
+    /// The output exists and is not a site otklik built, or holds the sources.
+    #[error(
+        "{0}: refusing to replace it — it is not a site built by otklik, or it holds the repository's sources; choose an empty or new folder"
+    )]
+    UnsafeOutput(PathBuf),
     /// The output path has no folder name to put the temporary folder next to.
     #[error("{0}: the output must be a named folder")]
     BadOutput(PathBuf),
@@ -107,6 +112,7 @@ pub fn build(
     theme_dir: Option<&Path>,
 ) -> Result<BuildReport, RenderError> {
     let started = std::time::Instant::now();
+    check_output(out, &register.repo.root)?;
     let theme = theme::load(theme_dir)?;
     log::debug!("render: theme loaded in {:?}", started.elapsed());
     let (tmp, old) = staging_paths(out)?;
@@ -187,6 +193,51 @@ pub fn write_head_report(
     Ok(path)
 }
 
+/// The file that marks a folder as a site otklik built, so that a rebuild may replace it.
+pub const SITE_MARKER: &str = ".otklik-site";
+
+/// Refuses an output that a build would destroy by mistake: the swap replaces `out`
+/// whole, so it must be missing, empty, or a site otklik built (its marker, or nothing
+/// but `public/` and `internal/`), and it must not hold the repository or lie inside the
+/// folders of its sources.
+fn check_output(out: &Path, root: &Path) -> Result<(), RenderError> {
+    let absolute = |p: &Path| {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        p.components().fold(PathBuf::new(), |mut acc, c| {
+            match c {
+                std::path::Component::ParentDir => {
+                    acc.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => acc.push(other),
+            }
+            acc
+        })
+    };
+    let (out_abs, root_abs) = (absolute(out), absolute(root));
+    let sources = ["appeals", "sectors", "themes", "discussions", ".git"];
+    let inside_sources = sources.iter().any(|f| out_abs.starts_with(root_abs.join(f)));
+    if root_abs.starts_with(&out_abs) || inside_sources {
+        return Err(RenderError::UnsafeOutput(out.to_path_buf()));
+    }
+    let Ok(meta) = fs::symlink_metadata(out) else { return Ok(()) };
+    if !meta.is_dir() {
+        return Err(RenderError::UnsafeOutput(out.to_path_buf()));
+    }
+    let entries = fs::read_dir(out).map_err(io_error(out))?;
+    let names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let ours = names.iter().any(|n| n == SITE_MARKER)
+        || names.iter().all(|n| n == "public" || n == "internal");
+    if ours { Ok(()) } else { Err(RenderError::UnsafeOutput(out.to_path_buf())) }
+}
+
 /// `<out>.tmp-<pid>` and `<out>.old-<pid>`, next to `out`.
 fn staging_paths(out: &Path) -> Result<(PathBuf, PathBuf), RenderError> {
     let name = out.file_name().ok_or_else(|| RenderError::BadOutput(out.to_path_buf()))?;
@@ -258,6 +309,10 @@ fn write_sites(
     dir: &Path,
 ) -> Result<(usize, usize), RenderError> {
     let started = std::time::Instant::now();
+    let marker = dir.join(SITE_MARKER);
+    fs::create_dir_all(dir).map_err(io_error(dir))?;
+    fs::write(&marker, "built by otklik; the next build replaces this folder whole\n")
+        .map_err(io_error(&marker))?;
     let prep = Prepared::new(reg);
     log::debug!("render: prepared in {:?}", started.elapsed());
     let mut counts = Vec::with_capacity(2);
