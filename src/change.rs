@@ -21,6 +21,7 @@ use crate::history::commit::{self, CommitError, Identity};
 use crate::load::{self, LoadError, Repository};
 use crate::messages::{self, Lang, Message};
 use crate::register;
+use crate::workflow::{Action, Role, RoleSet, Verdict};
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, SecondsFormat};
 use std::collections::HashMap;
 use std::io::Write as _;
@@ -353,6 +354,41 @@ impl Session {
     }
 
     /// Applies `changes` to the item's file and finishes.
+    /// Refuses a change that the history check would report once committed: the person
+    /// committing (git's `user.email`, mapped to staff) must hold a role the workflow
+    /// allows for every action of the change. Without `--no-commit` there is always such
+    /// a person; with it, nobody is judged until someone commits.
+    fn permit(&self, a: &Appeal, actions: &[Action]) -> Result<(), ChangeError> {
+        if !self.options.commit {
+            return Ok(());
+        }
+        let config = &self.repo.config;
+        let actor = acting_staff(&self.options.root, config, None)?;
+        let mut held = RoleSet::default();
+        let roles = [
+            (Role::Curator, &config.roles.curator),
+            (Role::Head, &config.roles.head),
+            (Role::Coordinator, &config.roles.coordinator),
+        ];
+        for (role, holder) in roles {
+            if *holder == actor {
+                held.insert(role);
+            }
+        }
+        if self.repo.sector(&a.sector).is_some_and(|s| s.lead == actor) {
+            held.insert(Role::SectorLead);
+        }
+        if a.assignee.as_deref() == Some(actor.as_str()) {
+            held.insert(Role::Assignee);
+        }
+        for action in actions {
+            if let Verdict::NotPermitted(_) = config.workflow.judge(*action, held) {
+                return Err(ChangeError::Refused(messages::command_not_permitted(&actor)));
+            }
+        }
+        Ok(())
+    }
+
     fn edit(self, a: &Appeal, changes: &[Change], summary: Message) -> Result<Done, ChangeError> {
         let (id, rel) = (a.id.clone(), a.file.clone());
         let path = self.options.root.join(&rel);
@@ -429,6 +465,11 @@ pub fn assign(options: &Options, id: &str, staff: &str) -> Result<Done, ChangeEr
         changes.push(Change::set("status", Value::plain(Status::Assigned.name())));
         step = Some((Status::New.name(), Status::Assigned.name()));
     }
+    let mut actions = vec![Action::Assign];
+    if a.status == Status::New {
+        actions.push(Action::Transition(Status::New, Status::Assigned));
+    }
+    session.permit(&a, &actions)?;
     let summary = messages::commit_assign(&a.id, staff, step);
     session.edit(&a, &changes, summary)
 }
@@ -454,6 +495,7 @@ pub fn status(
     if !edit::allowed(from, to) {
         return Err(ChangeError::Illegal { from, to });
     }
+    session.permit(&a, &[Action::Transition(from, to)])?;
     let today = session.today();
     let (changes, detail) = status_changes(&a, to, request, today)?;
     let summary = messages::commit_status(&a.id, from.name(), to.name(), detail.as_deref());
@@ -575,6 +617,7 @@ pub fn answer(options: &Options, id: &str, request: &AnswerRequest) -> Result<Do
     if !edit::allowed(from, Status::Answered) {
         return Err(ChangeError::Illegal { from, to: Status::Answered });
     }
+    session.permit(&a, &[Action::Transition(from, Status::Answered)])?;
     let date = request.date.unwrap_or_else(|| session.today());
     let changes = [
         Change::set("status", Value::plain(Status::Answered.name())),
@@ -615,6 +658,8 @@ pub fn extend(options: &Options, id: &str, request: &ExtendRequest) -> Result<Do
     if actor != config.roles.head && actor != config.roles.curator {
         return refuse(messages::extension_not_permitted(&actor));
     }
+    // The commit's author is who the history judges, whatever `--as` said.
+    session.permit(&a, &[Action::Extend])?;
     // The deadline module owns the term arithmetic: the unshifted end of the original term
     // and the latest allowed extension (DOMAIN.md, convention 7).
     let calendar = WorkingCalendar::for_config(config);

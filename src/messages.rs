@@ -1536,6 +1536,17 @@ pub fn illegal_transition_in_commit(
     )
 }
 
+pub fn command_not_permitted(actor: &str) -> Message {
+    msg(
+        format!(
+            "изменение не сделано: у «{actor}» (автора коммита по user.email) нет роли, которой порядок работы разрешает это действие; попросите сотрудника с такой ролью"
+        ),
+        format!(
+            "nothing changed: \"{actor}\" (the commit's author by user.email) holds no role the workflow allows for this; ask someone who does"
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

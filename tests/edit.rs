@@ -289,8 +289,21 @@ fn a_forward_needs_a_reason_and_records_it_quoted() {
 }
 
 #[test]
+fn a_change_the_committer_has_no_role_for_is_refused_before_writing() {
+    let repo = Repo::new();
+    let before = repo.read("appeals/2026/2026-0002.md");
+    // The coordinator may not answer for the assignee.
+    let run = repo.otklik(&["answer", "2026-0002", "--result", "explained", "--summary", "x"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("нет роли"), "{}", run.stderr);
+    assert_eq!(repo.read("appeals/2026/2026-0002.md"), before);
+}
+
+#[test]
 fn answer_records_date_result_and_summary_only() {
     let repo = Repo::new();
+    // Answering is the assignee's act (here also the sector lead).
+    repo.set_user("Водянов Василий", "water.lead@test.example");
     let before = repo.read("appeals/2026/2026-0002.md");
     let run = repo.otklik(&[
         "answer",
@@ -594,6 +607,8 @@ fn check_speaks_gitlab_and_github() {
 #[test]
 fn closing_keeps_the_result_and_says_so_only_when_it_changes() {
     let repo = Repo::new();
+    // Closing is the sector lead's act.
+    repo.set_user("Дорожный Дмитрий", "road.lead@test.example");
     let before = repo.read("appeals/2026/2026-0001.md");
     let run = repo.otklik(&["status", "2026-0001", "closed"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
