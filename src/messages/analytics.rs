@@ -65,7 +65,8 @@ pub fn bad_period(text: &str) -> Message {
     )
 }
 
-const MONTHS_RU: [&str; 12] = [
+/// Month names, nominative ("март"), for period labels and page headings.
+pub(crate) const MONTHS_RU: [&str; 12] = [
     "январь",
     "февраль",
     "март",
@@ -79,7 +80,8 @@ const MONTHS_RU: [&str; 12] = [
     "ноябрь",
     "декабрь",
 ];
-const MONTHS_EN: [&str; 12] = [
+/// Month names in English.
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",

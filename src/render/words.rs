@@ -357,36 +357,10 @@ const MONTHS_GENITIVE: [&str; 12] = [
     "ноября",
     "декабря",
 ];
-const MONTHS_RU: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
 const MONTHS_RU_SHORT: [&str; 12] =
     ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+// Month names in the nominative live in the message catalogue, with the period labels.
+use crate::messages::analytics::{MONTHS_EN, MONTHS_RU};
 
 fn month_index(month: u32) -> usize {
     (month.clamp(1, 12) - 1) as usize
