@@ -208,6 +208,15 @@ impl Appeal {
     }
 }
 
+/// The year folder a file lies in (`appeals/2026/2026-0001.md` → `2026`), if its folder
+/// is named as a year.
+fn year_folder(file: &str) -> Option<&str> {
+    let mut parts = file.rsplit('/');
+    parts.next()?;
+    let folder = parts.next()?;
+    (folder.len() == 4 && folder.bytes().all(|b| b.is_ascii_digit())).then_some(folder)
+}
+
 /// Splits `2026-0042` into (2026, 42); `None` unless it is four digits, a dash and at
 /// least four digits.
 pub fn parse_id(id: &str) -> Option<(i32, u32)> {
@@ -313,6 +322,10 @@ fn build(
             r.error("invalid-id", id.at, messages::bad_id(&id.value));
         } else if id.value != stem {
             r.error("id-mismatch", id.at, messages::id_not_stem(&id.value, stem));
+        } else if let Some(folder) = year_folder(file)
+            && !id.value.starts_with(folder)
+        {
+            r.warning("wrong-year-folder", id.at, messages::wrong_year_folder(folder, &id.value));
         }
     }
     let kind_field = r.required(f.kind, "kind", Pos::TOP);

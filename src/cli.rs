@@ -16,8 +16,8 @@ use std::path::PathBuf;
 
 /// otklik — обращения граждан как файлы в git: проверка сроков и сайт.
 ///
-/// Exit codes: 0 — success; 1 — check found errors (or warnings with --strict), or the
-/// build failed; 2 — bad usage or unreadable configuration.
+/// Exit codes: 0 — success; 1 — check found errors (or warnings with --strict), the
+/// build failed, or import skipped rows; 2 — bad usage or unreadable configuration.
 #[derive(Debug, Parser)]
 #[command(name = "otklik", version, about, long_about)]
 pub struct Cli {
@@ -449,8 +449,8 @@ fn assemble(cli: &Cli, today: Option<chrono::NaiveDate>) -> Result<Register, Out
 
 /// For the CI formats, the problems of an unreadable `otklik.yaml` as a report CI can
 /// read; the other formats leave them to standard error alone.
-fn config_report(cli: &Cli, format: Format) -> String {
-    if !matches!(format, Format::Gitlab | Format::Github) {
+fn config_report(cli: &Cli, format: Format, today: Option<chrono::NaiveDate>) -> String {
+    if format == Format::Text {
         return String::new();
     }
     let lang = lang(cli, None);
@@ -465,7 +465,11 @@ fn config_report(cli: &Cli, format: Format) -> String {
     };
     match format {
         Format::Gitlab => report::gitlab_issues(&problems, lang) + "\n",
-        _ => report::github_commands(&problems, lang),
+        Format::Github => report::github_commands(&problems, lang),
+        Format::Json | Format::Text => {
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            report::json_problems(today, &problems, lang) + "\n"
+        }
     }
 }
 
@@ -477,7 +481,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> Outcome {
     let mut register = match assemble(cli, args.today) {
         Ok(r) => r,
         Err(mut o) => {
-            o.stdout = config_report(cli, args.format);
+            o.stdout = config_report(cli, args.format, args.today);
             return o;
         }
     };
@@ -647,7 +651,10 @@ fn import(cli: &Cli, args: &ImportArgs) -> Outcome {
             }
             stdout.push_str(report.summary().get(lang));
             stdout.push('\n');
-            Outcome { stdout, stderr, code: 0 }
+            // A row already imported is the expected outcome of importing the same export
+            // again; any other skipped row is data that did not arrive, and a script must see it.
+            let lost = report.skipped.iter().any(|n| n.code != "duplicate");
+            Outcome { stdout, stderr, code: u8::from(lost) }
         }
         Err(e) => fail(e.message()),
     }

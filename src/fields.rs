@@ -102,10 +102,18 @@ impl<'a> FieldReader<'a> {
     }
 
     /// Non-empty text, trimmed; empty text counts as absent.
+    ///
+    /// A YAML escape such as `"\0"` or `"\x1b"` can put a control character into the
+    /// value even when the file itself has none; it is reported and replaced with U+FFFD.
     pub fn text(&mut self, field: Option<Located<String>>) -> Option<Located<String>> {
-        field
-            .map(|f| Located { value: f.value.trim().to_string(), at: f.at })
-            .filter(|f| !f.value.is_empty())
+        let f = field?;
+        let mut value = f.value.trim().to_string();
+        if let Some(found) = value.chars().find(|&c| crate::load::is_stray_control(c)) {
+            let count = value.chars().filter(|&c| crate::load::is_stray_control(c)).count();
+            self.error("control-character", f.at, messages::control_character(found, count));
+            value = crate::load::mend_controls(&value);
+        }
+        (!value.is_empty()).then_some(Located { value, at: f.at })
     }
 
     /// One of a closed set of names.

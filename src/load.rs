@@ -82,6 +82,9 @@ pub fn load(root: &Path) -> Result<Repository, LoadError> {
             messages::not_utf8(),
         )])
     })?;
+    if let (_, Some(control)) = without_control_characters(text.clone(), config::FILE) {
+        return Err(LoadError::BadConfig(vec![control]));
+    }
     let (config, mut diagnostics) = config::read(&text).map_err(LoadError::BadConfig)?;
 
     let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -153,10 +156,13 @@ fn appeal_from_bytes(
     if bytes.len() as u64 > MAX_FILE {
         return fail("file-too-large", messages::file_too_large(1024));
     }
-    match crate::front_matter::normalise(bytes) {
-        Some(text) => appeal::read(&text, rel, &stem.unwrap_or_default(), zone),
-        None => fail("encoding", messages::not_utf8()),
-    }
+    let Some(text) = crate::front_matter::normalise(bytes) else {
+        return fail("encoding", messages::not_utf8());
+    };
+    let (text, control) = without_control_characters(text, rel);
+    let (appeal, mut diagnostics) = appeal::read(&text, rel, &stem.unwrap_or_default(), zone);
+    diagnostics.extend(control);
+    (appeal, diagnostics)
 }
 
 /// Lists `.md` files under `root/folder`, sorted, skipping hidden entries and refusing
@@ -226,10 +232,48 @@ fn read_file<T>(
         Ok(b) => b,
         Err(e) => return fail("io", messages::cannot_read(e)),
     };
-    match crate::front_matter::normalise(&bytes) {
-        Some(text) => parse(&text, &rel, &stem),
-        None => fail("encoding", messages::not_utf8()),
-    }
+    let Some(text) = crate::front_matter::normalise(&bytes) else {
+        return fail("encoding", messages::not_utf8());
+    };
+    let (text, control) = without_control_characters(text, &rel);
+    let (record, mut diagnostics) = parse(&text, &rel, &stem);
+    diagnostics.extend(control);
+    (record, diagnostics)
+}
+
+/// Whether `c` is a control character that has no place in a text file: C0 controls other
+/// than tab and line feed, DEL, and the C1 range. A NUL or an escape sequence pasted from a
+/// terminal is invisible in an editor but travels into pages, feeds and spreadsheets.
+pub fn is_stray_control(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n') || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Replaces every stray control character of `text` with U+FFFD, which keeps lines and
+/// columns where they were, and reports the first one at its place (an error: the file
+/// must be mended, and until then the build is refused).
+fn without_control_characters<'t>(
+    text: std::borrow::Cow<'t, str>,
+    rel: &str,
+) -> (std::borrow::Cow<'t, str>, Option<Diagnostic>) {
+    let Some(offset) = text.find(is_stray_control) else { return (text, None) };
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u32 + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    let found = text[offset..].chars().next().unwrap_or_default();
+    let count = text.chars().filter(|&c| is_stray_control(c)).count();
+    let at = crate::front_matter::Pos { line, column };
+    let diagnostic = Diagnostic::error(
+        "control-character",
+        rel,
+        Some(at),
+        messages::control_character(found, count),
+    );
+    (std::borrow::Cow::Owned(mend_controls(&text)), Some(diagnostic))
+}
+
+/// `text` with every stray control character replaced by U+FFFD.
+pub fn mend_controls(text: &str) -> String {
+    text.chars().map(|c| if is_stray_control(c) { '\u{FFFD}' } else { c }).collect()
 }
 
 /// `path` relative to `root`, with `/` separators on every platform.

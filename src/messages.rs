@@ -99,6 +99,18 @@ pub fn not_utf8() -> Message {
     )
 }
 
+pub fn control_character(found: char, count: usize) -> Message {
+    let code = format!("U+{:04X}", u32::from(found));
+    msg(
+        format!(
+            "в файле невидимый управляющий символ {code} (всего таких символов: {count}); удалите его — он попадает на страницы и в выгрузки"
+        ),
+        format!(
+            "the file holds an invisible control character {code} ({count} in all); delete it — it would travel into pages and exports"
+        ),
+    )
+}
+
 pub fn file_too_large(limit_kib: usize) -> Message {
     msg(
         format!("файл больше {limit_kib} КиБ; разделите его или уберите вложенные данные"),
@@ -250,10 +262,35 @@ pub fn id_not_stem(id: &str, stem: &str) -> Message {
     )
 }
 
-pub fn duplicate_id(id: &str, other: &str) -> Message {
+pub fn duplicate_id(id: &str, other_id: &str, other: &str) -> Message {
+    if id == other_id {
+        msg(
+            format!(
+                "номер «{id}» уже занят файлом {other}; дайте этому обращению следующий свободный номер"
+            ),
+            format!("id \"{id}\" is already used by {other}; give this item the next free number"),
+        )
+    } else {
+        msg(
+            format!(
+                "номер «{id}» — тот же, что «{other_id}» в файле {other} (ведущие нули не различают номера); дайте этому обращению следующий свободный номер"
+            ),
+            format!(
+                "id \"{id}\" is the same number as \"{other_id}\" in {other} (leading zeros do not make a new number); give this item the next free number"
+            ),
+        )
+    }
+}
+
+pub fn wrong_year_folder(folder: &str, id: &str) -> Message {
+    let year = id.get(..4).unwrap_or(id);
     msg(
-        format!("номер «{id}» уже занят файлом {other}"),
-        format!("id \"{id}\" is already used by {other}"),
+        format!(
+            "файл лежит в папке {folder}, а номер «{id}» относится к {year} году; перенесите файл в appeals/{year}/"
+        ),
+        format!(
+            "the file lies in folder {folder} but id \"{id}\" belongs to {year}; move the file to appeals/{year}/"
+        ),
     )
 }
 
@@ -977,6 +1014,17 @@ pub fn table_csv(file: &str, row: usize, detail: &str) -> Message {
     msg(
         format!("{file}: строка {row}: ошибка CSV: {detail}"),
         format!("{file}: row {row}: CSV error: {detail}"),
+    )
+}
+
+pub fn table_cut_off(file: &str, row: usize) -> Message {
+    msg(
+        format!(
+            "{file}: строка {row} оборвана внутри кавычек — файл выгружен не полностью; выгрузите его заново (ничего не записано)"
+        ),
+        format!(
+            "{file}: row {row} is cut off inside quotes — the export is incomplete; export it again (nothing was written)"
+        ),
     )
 }
 

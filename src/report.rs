@@ -141,21 +141,6 @@ struct ItemJson<'a> {
 
 /// The JSON report of DESIGN.md: summary, diagnostics and per-item deadline figures.
 pub fn json(register: &Register, lang: Lang) -> String {
-    let tally = Tally::of(&register.diagnostics);
-    let messages: Vec<&str> = register.diagnostics.iter().map(|d| d.message.get(lang)).collect();
-    let diagnostics = register
-        .diagnostics
-        .iter()
-        .zip(&messages)
-        .map(|(d, m)| DiagnosticJson {
-            severity: d.severity,
-            code: d.code,
-            file: &d.file,
-            line: d.at.map(|p| p.line),
-            column: d.at.map(|p| p.column),
-            message: m,
-        })
-        .collect();
     let items = register
         .repo
         .appeals
@@ -163,13 +148,37 @@ pub fn json(register: &Register, lang: Lang) -> String {
         .zip(&register.deadlines)
         .map(|(a, dl)| item(a, dl, lang))
         .collect();
+    json_of(register.today, &register.diagnostics, items, lang)
+}
+
+/// The JSON report when `otklik.yaml` stops everything: the same shape, no items, the
+/// configuration's problems as diagnostics, so that a tool reading the report always
+/// gets one.
+pub fn json_problems(today: chrono::NaiveDate, problems: &[Diagnostic], lang: Lang) -> String {
+    json_of(today, problems, Vec::new(), lang)
+}
+
+fn json_of(
+    today: chrono::NaiveDate,
+    problems: &[Diagnostic],
+    items: Vec<ItemJson<'_>>,
+    lang: Lang,
+) -> String {
+    let tally = Tally::of(problems);
+    let diagnostics = problems
+        .iter()
+        .map(|d| DiagnosticJson {
+            severity: d.severity,
+            code: d.code,
+            file: &d.file,
+            line: d.at.map(|p| p.line),
+            column: d.at.map(|p| p.column),
+            message: d.message.get(lang),
+        })
+        .collect();
     let report = CheckJson {
-        today: register.today.format("%Y-%m-%d").to_string(),
-        summary: SummaryJson {
-            items: register.repo.appeals.len(),
-            errors: tally.errors,
-            warnings: tally.warnings,
-        },
+        today: today.format("%Y-%m-%d").to_string(),
+        summary: SummaryJson { items: items.len(), errors: tally.errors, warnings: tally.warnings },
         diagnostics,
         items,
     };

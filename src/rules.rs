@@ -127,14 +127,19 @@ fn check_sectors(config: &Config, sectors: &[Sector]) -> Vec<Diagnostic> {
 
 fn check_unique_ids(appeals: &[Appeal]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut first: HashMap<&str, &str> = HashMap::new();
+    // `2026-0001` and `2026-00001` name the same number: compare year and number, not text.
+    let mut first: HashMap<(i32, u32), &Appeal> = HashMap::new();
     for a in appeals {
-        if let Some(other) = first.insert(&a.id, &a.file) {
+        let key = crate::appeal::parse_id(&a.id).unwrap_or((0, 0));
+        if key == (0, 0) {
+            continue;
+        }
+        if let Some(other) = first.insert(key, a) {
             out.push(Diagnostic::error(
                 "duplicate-id",
                 &a.file,
                 Some(a.place("id")),
-                messages::duplicate_id(&a.id, other),
+                messages::duplicate_id(&a.id, &other.id, &other.file),
             ));
         }
     }
@@ -282,8 +287,21 @@ fn check_dates(a: &Appeal, today: NaiveDate, out: &mut Vec<Diagnostic>) {
             order("received", received, field, Some(entry.date));
         }
     }
-    let fields = [("received", Some(received)), ("registered", registered), ("answered", answered)];
-    for (field, day) in fields {
+    order("received", received, "due", a.due);
+    if let Some(ext) = &a.extension {
+        order("received", received, "extension", Some(ext.until));
+    }
+    // Things that have happened cannot be dated after today; `due` and an extension's last
+    // day are plans and may be.
+    let loops = a.returned.iter().map(|l| ("returned", Some(l.date)));
+    let reopenings = a.reopened.iter().map(|l| ("reopened", Some(l.date)));
+    let fields = [
+        ("received", Some(received)),
+        ("registered", registered),
+        ("answered", answered),
+        ("first_response", a.first_response.map(|x| x.day())),
+    ];
+    for (field, day) in fields.into_iter().chain(loops).chain(reopenings) {
         if let Some(day) = day
             && day > today
         {

@@ -151,6 +151,13 @@ pub enum TableError {
         /// The parser's explanation.
         detail: String,
     },
+    /// The file ends inside a quoted cell: the export was cut off, and its last row with it.
+    CutOff {
+        /// The file.
+        path: PathBuf,
+        /// The row that is cut.
+        row: usize,
+    },
     /// A spreadsheet could not be opened.
     Workbook {
         /// The file.
@@ -186,6 +193,7 @@ impl TableError {
             }
             TableError::Encoding { path, line } => messages::table_not_utf8(&show(path), *line),
             TableError::Csv { path, row, detail } => messages::table_csv(&show(path), *row, detail),
+            TableError::CutOff { path, row } => messages::table_cut_off(&show(path), *row),
             TableError::Workbook { path, detail } => messages::table_workbook(&show(path), detail),
             TableError::NoSheet { path, sheet, available } => {
                 messages::table_no_sheet(&show(path), sheet, available)
@@ -246,19 +254,60 @@ fn read_csv(path: &Path, bytes: &[u8], options: &TableOptions) -> Result<Table, 
     // quotes is still one row. Blank lines, which the csv crate skips, are not counted; the
     // crate's own line positions lag behind them and cannot tell them apart from quoted
     // line breaks, so a file with blank lines between records reports rows a little early.
-    for (index, record) in reader.records().enumerate() {
-        let number = index + 1;
-        let record = record.map_err(|e| TableError::Csv {
+    let mut last_start = 0;
+    let mut record = csv::StringRecord::new();
+    let mut number = 0;
+    loop {
+        let start = reader.position().byte() as usize;
+        let more = reader.read_record(&mut record).map_err(|e| TableError::Csv {
             path: path.to_path_buf(),
-            row: number,
+            row: number + 1,
             detail: e.to_string(),
         })?;
+        if !more {
+            // The csv crate ends a quoted cell silently at the end of the file; a
+            // truncated export would lose the rest of its last row without a word.
+            if ends_inside_quotes(&text[last_start.min(text.len())..], delimiter) {
+                return Err(TableError::CutOff { path: path.to_path_buf(), row: number });
+            }
+            break;
+        }
+        number += 1;
+        last_start = start;
         rows.push(Row { number, cells: record.iter().map(|c| c.trim().to_string()).collect() });
         if options.limit.is_some_and(|limit| number >= options.header_row + limit) {
             break;
         }
     }
     assemble(path, rows, options)
+}
+
+/// Whether one raw CSV record is left open inside a quoted cell. A quote opens a cell
+/// only at the cell's start (elsewhere it is an ordinary character, as the csv crate
+/// reads it), and two quotes inside a quoted cell stand for one.
+fn ends_inside_quotes(record: &str, delimiter: u8) -> bool {
+    let mut quoted = false;
+    let mut at_cell_start = true;
+    let mut bytes = record.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'"' if at_cell_start => quoted = true,
+            b'\n' | b'\r' => at_cell_start = true,
+            _ if b == delimiter => at_cell_start = true,
+            _ => at_cell_start = false,
+        }
+    }
+    quoted
 }
 
 /// Decodes CSV bytes; on failure returns the line of the first undecodable byte.
@@ -460,6 +509,16 @@ mod tests {
         let t = table_from(csv.as_bytes(), &options).unwrap();
         let numbers: Vec<_> = t.rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, [2, 3, 4]);
+    }
+
+    #[test]
+    fn a_file_cut_inside_a_quoted_cell_is_refused_with_its_row() {
+        let cut = table_from(b"id,text\n1,\"whole\"\n2,\"cut in the mid", &TableOptions::default());
+        assert!(matches!(cut, Err(TableError::CutOff { row: 3, .. })), "{cut:?}");
+        let whole = b"id,text\n1,\"say \"\"hi\"\"\"\n2,5\" pipe,\"a,b\"";
+        let table = table_from(whole, &TableOptions::default()).unwrap();
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].cells[1], "say \"hi\"");
     }
 
     #[test]

@@ -448,3 +448,139 @@ fn quiet_check_still_counts_the_warnings() {
     // The overdue item, and the note that the folder is not a git repository.
     assert!(run.stdout.contains("ошибок: 0; предупреждений: 2"), "{}", run.stdout);
 }
+
+#[test]
+fn control_characters_are_errors_at_their_place_in_the_file_and_in_values() {
+    let repo = Repo::from_fixture("check/base");
+    // A raw escape in the body, and a NUL written as a YAML escape in a quoted value.
+    let text = APPEAL
+        .replace("status: new", "status: new\npublic_summary: \"Яма\\0\"")
+        .replace("Текст.", "Тек\u{1b}[31mст.");
+    repo.write("appeals/2026/2026-0010.md", text);
+    let report = repo.check_json();
+    let file = "appeals/2026/2026-0010.md";
+    assert!(has(&report, "control-character", file, 12), "{report}");
+    assert!(has(&report, "control-character", file, 10), "{report}");
+    let message = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["line"] == 12)
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .unwrap();
+    assert!(message.contains("U+001B"), "{message}");
+    let out = repo.path().join("out");
+    let run = repo.otklik(&["build", "--today", "2026-12-04", "--out", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "an error stops the build: {}", run.stderr);
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_control_character_in_the_configuration_stops_everything_with_its_line() {
+    let repo = Repo::from_fixture("check/base");
+    let config = std::fs::read_to_string(repo.path().join("otklik.yaml")).unwrap();
+    repo.write("otklik.yaml", config.replacen("time_zone", "\u{7}time_zone", 1));
+    let run = repo.otklik(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("otklik.yaml:4:"), "{}", run.stderr);
+    assert!(run.stderr.contains("U+0007"), "{}", run.stderr);
+}
+
+#[test]
+fn json_check_reports_a_broken_configuration_as_json() {
+    let repo = Repo::from_fixture("check/base");
+    let config = std::fs::read_to_string(repo.path().join("otklik.yaml")).unwrap();
+    repo.write(
+        "otklik.yaml",
+        config.replace("time_zone: Asia/Barnaul", "time_zone: Asia/Barnaoul"),
+    );
+    let run = repo.otklik(&["check", "--today", "2026-12-04", "--format", "json"]);
+    assert_eq!(run.code, 2);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON on stdout");
+    assert!(has(&report, "invalid-value", "otklik.yaml", 4) || report["summary"]["errors"] == 1);
+    assert_eq!(report["diagnostics"][0]["file"], "otklik.yaml", "{report}");
+    assert_eq!(report["diagnostics"][0]["line"], 4, "{report}");
+    assert_eq!(report["items"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn leading_zeros_do_not_make_a_second_number() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write("appeals/2026/2026-0010.md", APPEAL);
+    repo.write("appeals/2026/2026-00010.md", APPEAL.replace("2026-0010", "2026-00010"));
+    let report = repo.check_json();
+    let duplicates: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "duplicate-id")
+        .collect();
+    assert_eq!(duplicates.len(), 1, "{report}");
+    let message = duplicates[0]["message"].as_str().unwrap();
+    assert!(message.contains("2026-0010»") && message.contains("2026-00010»"), "{message}");
+}
+
+#[test]
+fn dates_of_plans_follow_receipt_and_dates_of_events_are_not_in_the_future() {
+    let repo = Repo::from_fixture("check/base");
+    let text = APPEAL.replace(
+        "status: new",
+        "status: in_progress\nassignee: road.one\ndue: 2026-11-01\n\
+         returned: [{ date: 2026-12-20, reason: \"Нет ответа по существу\" }]",
+    );
+    repo.write("appeals/2026/2026-0010.md", text);
+    let report = repo.check_json();
+    let file = "appeals/2026/2026-0010.md";
+    assert!(has(&report, "date-order", file, 11), "{report}");
+    assert!(has(&report, "future-date", file, 12), "{report}");
+}
+
+#[test]
+fn a_file_in_another_years_folder_is_warned_about() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write("appeals/2025/2026-0010.md", APPEAL);
+    let report = repo.check_json();
+    assert!(has(&report, "wrong-year-folder", "appeals/2025/2026-0010.md", 2), "{report}");
+    assert_eq!(report["summary"]["errors"], 0, "{report}");
+}
+
+#[test]
+fn import_exits_with_one_when_rows_are_skipped_and_refuses_a_cut_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("demo");
+    let otklik = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_otklik"))
+            .arg("--root")
+            .arg(&root)
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    assert_eq!(otklik(&["import", "--scratch", "--preset", "boston311"]).0, Some(0));
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    let text = std::fs::read_to_string(fixtures.join("boston311_50.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().take(4).map(String::from).collect();
+    lines[2] = lines[2].replacen("2022-04-21 06:16:59", "2022-04-31 06:16:59", 1);
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, lines.join("\n")).unwrap();
+    let (code, stderr) = otklik(&["import", "--preset", "boston311", bad.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "a skipped row must be visible to a script: {stderr}");
+    assert!(stderr.contains("bad.csv:3:"), "{stderr}");
+    // Again: the rows already imported are no failure, but the bad row still is.
+    let (again, stderr) = otklik(&["import", "--preset", "boston311", bad.to_str().unwrap()]);
+    assert_eq!(again, Some(1), "the bad row is still bad: {stderr}");
+
+    let written = std::fs::read_dir(root.join("appeals/2022")).unwrap().count();
+    let cut = dir.path().join("cut.csv");
+    let last = text.lines().nth(5).unwrap();
+    let (start, _) = last.split_at(last.find(",Case").unwrap());
+    let half = format!("{start},\"Case Closed. The export stops he");
+    std::fs::write(&cut, format!("{}\n{}\n{half}", lines[0], text.lines().nth(4).unwrap()))
+        .unwrap();
+    let (code, stderr) = otklik(&["import", "--preset", "boston311", cut.to_str().unwrap()]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("cut.csv: строка 3"), "{stderr}");
+    assert_eq!(std::fs::read_dir(root.join("appeals/2022")).unwrap().count(), written);
+}
