@@ -10,6 +10,7 @@ use std::fmt::Display;
 
 pub mod analytics;
 pub mod discussion;
+pub mod open_data;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]

@@ -85,11 +85,22 @@ impl<'a> Record<'a> {
 /// Writes the items as a JSON array of objects, one object per line.
 ///
 /// Fails when writing fails.
-pub fn write_json(items: &[PublicItem<'_>], mut out: impl Write) -> std::io::Result<()> {
+pub fn write_json(items: &[PublicItem<'_>], out: impl Write) -> std::io::Result<()> {
+    write_array(items.iter().map(Record::of), out)
+}
+
+/// Writes `values` as a JSON array, one value per line, so that a diff of two builds
+/// shows the items that changed.
+///
+/// Fails when writing fails.
+pub fn write_array<T: Serialize>(
+    values: impl IntoIterator<Item = T>,
+    mut out: impl Write,
+) -> std::io::Result<()> {
     out.write_all(b"[")?;
-    for (i, item) in items.iter().enumerate() {
+    for (i, value) in values.into_iter().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut out, &Record::of(item))?;
+        serde_json::to_writer(&mut out, &value)?;
     }
     out.write_all(b"\n]\n")?;
     out.flush()

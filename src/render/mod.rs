@@ -20,6 +20,8 @@ mod analytics_words;
 pub mod charts;
 pub mod export;
 pub mod feeds;
+pub mod open311;
+pub mod schema;
 mod theme;
 pub mod timeline;
 pub mod views;
@@ -491,6 +493,7 @@ impl<'a> SiteWriter<'a> {
             .extend(self.lookup.iter().map(|(y, _)| self.dir.join(format!("lookup/{}", y.year))));
         if self.site == Site::Public {
             folders.push(self.dir.join("data"));
+            folders.push(self.dir.join("open311"));
         }
         for folder in &folders {
             fs::create_dir_all(folder).map_err(io_error(folder))?;
@@ -910,7 +913,43 @@ impl<'a> SiteWriter<'a> {
         export::write_json(&items, BufWriter::new(file)).map_err(io_error(&json))?;
         let csv = self.dir.join("data/appeals.csv");
         let file = fs::File::create(&csv).map_err(io_error(&csv))?;
-        export::write_csv(&items, BufWriter::new(file)).map_err(io_error(&csv))
+        export::write_csv(&items, BufWriter::new(file)).map_err(io_error(&csv))?;
+        self.write_json_file("data/appeals.schema.json", |out| {
+            write_pretty(&schema::appeals(), out)
+        })?;
+        self.write_open311(&items)
+    }
+
+    /// The Open311 GeoReport v2 export (see [`open311`]), from the same items as the
+    /// open data.
+    fn write_open311(&self, items: &[views::PublicItem<'_>]) -> Result<(), RenderError> {
+        let config = &self.prep.reg.repo.config;
+        let lang = self.lang();
+        self.write_json_file("open311/services.json", |out| {
+            export::write_array(open311::services(items), out)
+        })?;
+        self.write_json_file("open311/requests.json", |out| {
+            export::write_array(open311::requests(items, lang), out)
+        })?;
+        self.write_json_file("open311/requests.schema.json", |out| {
+            write_pretty(&schema::requests(), out)
+        })?;
+        let today = views::iso_date(self.prep.reg.today);
+        self.write_json_file("open311/discovery.json", |out| {
+            write_pretty(&open311::discovery(&config.base_url, &config.name, &today), out)
+        })
+    }
+
+    /// Creates `path` under this site's folder and hands a buffered writer to `write`.
+    fn write_json_file(
+        &self,
+        path: &str,
+        write: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
+    ) -> Result<(), RenderError> {
+        let path = self.dir.join(path);
+        let file = fs::File::create(&path).map_err(io_error(&path))?;
+        let mut out = BufWriter::new(file);
+        write(&mut out).and_then(|()| out.flush()).map_err(io_error(&path))
     }
 
     /// The Atom feeds: the district's and each sector's (see [`feeds`]).
@@ -940,6 +979,13 @@ impl<'a> SiteWriter<'a> {
     fn listed_by_number(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.prep.reg.repo.appeals.len()).filter(|&i| self.prep.has_page(self.site, i))
     }
+}
+
+/// Writes `value` as indented JSON with a final newline: the schemas and the discovery
+/// document are read by people as well as programs.
+fn write_pretty(value: &impl Serialize, out: &mut impl Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
 }
 
 /// Pages needed for `n` lines; an empty list still has its first page.
