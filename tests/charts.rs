@@ -329,7 +329,9 @@ fn the_public_dashboard_suppresses_small_months_kinds_and_answer_counts() {
     assert!(!on_time.contains("font-size=\"12\">100\u{202f}%</text>"), "March's share is hidden");
     let kinds = chart(&html, "chart-month");
     // January: appeals and messages; February: incidents. The small cells have none.
-    assert_eq!(kinds.matches("stroke=\"#0b0c0c\" stroke-width=\"1\"/>").count(), 3 + 3);
+    let segments =
+        between(kinds, "<g stroke=\"#0b0c0c\" stroke-width=\"1\">", "<g fill=\"#ffffff\">");
+    assert_eq!(segments.matches("<rect").count(), 3, "{kinds}");
     assert!(html.contains("id=\"suppressed-note\""));
 }
 
