@@ -1,6 +1,7 @@
 //! Aggregates for the dashboards: totals by kind, status, deadline state, sector, locality,
 //! topic, channel and month, the on-time share of answered items, and what is overdue or
-//! due soon.
+//! due soon. Two monthly series feed the dashboard's trend charts: items received by
+//! month and kind, and items answered by month with how many of them were on time.
 //!
 //! The internal site shows every count. The public site shows the same figures except that
 //! a breakdown by locality, topic or month never shows a count of 1 or 2 (DOMAIN.md,
@@ -8,6 +9,11 @@
 //! cell, its value could be worked out from the total and the other cells, so the next
 //! smallest cell is hidden too ([`Cell::Hidden`]). Zero is shown: it says nothing about a
 //! person.
+//!
+//! The month × kind table follows the same rule in two directions, because both of its
+//! margins are published elsewhere on the dashboard (the month totals and the kind
+//! totals): see [`suppress_grid`]. A month of answers shows its on-time count and share
+//! only when its number of answers may be shown.
 
 use crate::appeal::{Appeal, Channel, Kind, Status};
 use crate::deadline::{Deadline, DeadlineState};
@@ -111,6 +117,36 @@ impl<K> Breakdown<K> {
     }
 }
 
+/// Items received in one month, by kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthKinds {
+    /// The month of receipt.
+    pub month: YearMonth,
+    /// One cell per kind, in the order of [`Kind::ALL`].
+    pub kinds: Vec<Cell>,
+}
+
+/// Items answered in one month, and how many of them by their due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthOnTime {
+    /// The month of the answer (local day of `answered`).
+    pub month: YearMonth,
+    /// Items answered in the month whose deadline state is known (on time or late).
+    pub answered: Cell,
+    /// Of those, answered on time. Suppressed whenever `answered` is, with the same mark.
+    pub on_time: Cell,
+}
+
+impl MonthOnTime {
+    /// The on-time share, 0–1, when both counts may be shown and something was answered.
+    pub fn share(&self) -> Option<f64> {
+        match (self.answered, self.on_time) {
+            (Cell::Count(a), Cell::Count(o)) if a > 0 => Some(o as f64 / a as f64),
+            _ => None,
+        }
+    }
+}
+
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct YearMonth {
@@ -163,6 +199,11 @@ pub struct Stats {
     pub by_channel: Breakdown<Channel>,
     /// By month of receipt, every month from the first to the last, zeros included.
     pub by_month: Breakdown<YearMonth>,
+    /// By month of receipt and kind: the months of `by_month`, in the same order.
+    pub by_month_kind: Vec<MonthKinds>,
+    /// By month of answer, every month from the first answer to the last, zeros included.
+    /// Only items answered on time or late count: their month and timeliness are known.
+    pub on_time_by_month: Vec<MonthOnTime>,
     /// Items answered on time.
     pub answered_on_time: u64,
     /// Items answered late.
@@ -191,6 +232,8 @@ impl Stats {
         let mut localities: BTreeMap<&str, u64> = BTreeMap::new();
         let mut topics: BTreeMap<&str, u64> = BTreeMap::new();
         let mut months: BTreeMap<YearMonth, u64> = BTreeMap::new();
+        let mut month_kinds: BTreeMap<YearMonth, Vec<u64>> = BTreeMap::new();
+        let mut answers: BTreeMap<YearMonth, (u64, u64)> = BTreeMap::new();
         let mut open = 0;
         for (appeal, deadline) in items {
             total += 1;
@@ -201,7 +244,20 @@ impl Stats {
             *sector_counts.entry(appeal.sector.as_str()).or_default() += 1;
             *localities.entry(appeal.locality.as_str()).or_default() += 1;
             *topics.entry(appeal.topic.as_str()).or_default() += 1;
-            *months.entry(YearMonth::of(appeal.received.day())).or_default() += 1;
+            let month = YearMonth::of(appeal.received.day());
+            *months.entry(month).or_default() += 1;
+            month_kinds.entry(month).or_insert_with(|| vec![0; Kind::ALL.len()])
+                [position(Kind::ALL, appeal.kind)] += 1;
+            let on_time = match deadline.state {
+                DeadlineState::AnsweredOnTime => Some(1),
+                DeadlineState::AnsweredLate => Some(0),
+                _ => None,
+            };
+            if let (Some(on_time), Some(answered)) = (on_time, appeal.answered) {
+                let line = answers.entry(YearMonth::of(answered.day())).or_default();
+                line.0 += 1;
+                line.1 += on_time;
+            }
             if appeal.status.is_open() {
                 open += 1;
             }
@@ -217,6 +273,8 @@ impl Stats {
             by_topic: largest_first(topics),
             by_channel: Breakdown::from_counts(Channel::ALL.iter().copied().zip(channels)),
             by_month: month_rows(&months),
+            by_month_kind: month_kind_rows(&month_kinds),
+            on_time_by_month: on_time_rows(&answers),
             answered_on_time: state_count(DeadlineState::AnsweredOnTime),
             answered_late: state_count(DeadlineState::AnsweredLate),
             overdue: state_count(DeadlineState::Overdue),
@@ -238,7 +296,55 @@ impl Stats {
             }
         }
         self.by_month.suppress_small();
+        self.suppress_month_kinds();
+        self.suppress_on_time();
         self
+    }
+
+    /// Suppresses the month × kind cells against the published month totals (`by_month`,
+    /// already suppressed) and kind totals (`by_kind`, always shown).
+    fn suppress_month_kinds(&mut self) {
+        let counts: Vec<Vec<u64>> = self
+            .by_month_kind
+            .iter()
+            .map(|m| m.kinds.iter().map(|c| c.count().unwrap_or(0)).collect())
+            .collect();
+        let month_totals: Vec<Cell> = self.by_month.rows.iter().map(|r| r.cell).collect();
+        let kind_totals: Vec<Cell> = self.by_kind.rows.iter().map(|r| r.cell).collect();
+        let cells = suppress_grid(&counts, &month_totals, &kind_totals);
+        for (line, cells) in self.by_month_kind.iter_mut().zip(cells) {
+            line.kinds = cells;
+        }
+    }
+
+    /// Suppresses small numbers of answers per month, as a breakdown by month. The
+    /// on-time count follows its month's number of answers: with that number hidden, the
+    /// count of on-time answers (or of late ones) would point at the same few people.
+    fn suppress_on_time(&mut self) {
+        let mut answered = Breakdown {
+            rows: self
+                .on_time_by_month
+                .iter()
+                .map(|m| Row { key: m.month, cell: m.answered })
+                .collect(),
+        };
+        answered.suppress_small();
+        for (line, row) in self.on_time_by_month.iter_mut().zip(answered.rows) {
+            line.answered = row.cell;
+            if row.cell.count().is_none() {
+                line.on_time = row.cell;
+            }
+        }
+    }
+
+    /// Whether any figure of the public breakdowns is suppressed, so the page must explain
+    /// the marks.
+    pub fn has_suppressed(&self) -> bool {
+        self.by_locality.has_suppressed()
+            || self.by_topic.has_suppressed()
+            || self.by_month.has_suppressed()
+            || self.by_month_kind.iter().flat_map(|m| &m.kinds).any(|c| c.count().is_none())
+            || self.on_time_by_month.iter().any(|m| m.answered.count().is_none())
     }
 
     /// Answered items whose deadline state is known (on time or late).
@@ -278,16 +384,89 @@ fn largest_first(counts: BTreeMap<&str, u64>) -> Breakdown<String> {
 }
 
 fn month_rows(months: &BTreeMap<YearMonth, u64>) -> Breakdown<YearMonth> {
-    let (Some(first), Some(last)) = (months.keys().next(), months.keys().next_back()) else {
-        return Breakdown { rows: Vec::new() };
-    };
-    let mut rows = Vec::new();
-    let mut m = *first;
-    while m <= *last {
-        rows.push((m, months.get(&m).copied().unwrap_or(0)));
-        m = m.next();
+    Breakdown::from_counts(month_range(months).map(|m| (m, months.get(&m).copied().unwrap_or(0))))
+}
+
+fn month_kind_rows(months: &BTreeMap<YearMonth, Vec<u64>>) -> Vec<MonthKinds> {
+    let empty = vec![0; Kind::ALL.len()];
+    month_range(months)
+        .map(|month| MonthKinds {
+            month,
+            kinds: months.get(&month).unwrap_or(&empty).iter().map(|n| Cell::Count(*n)).collect(),
+        })
+        .collect()
+}
+
+fn on_time_rows(answers: &BTreeMap<YearMonth, (u64, u64)>) -> Vec<MonthOnTime> {
+    month_range(answers)
+        .map(|month| {
+            let (answered, on_time) = answers.get(&month).copied().unwrap_or((0, 0));
+            MonthOnTime { month, answered: Cell::Count(answered), on_time: Cell::Count(on_time) }
+        })
+        .collect()
+}
+
+/// Every month from the first key of `months` to the last.
+fn month_range<V>(months: &BTreeMap<YearMonth, V>) -> impl Iterator<Item = YearMonth> {
+    let first = months.keys().next().copied();
+    let last = months.keys().next_back().copied();
+    std::iter::successors(first, |m| Some(m.next())).take_while(move |m| Some(*m) <= last)
+}
+
+/// Suppresses a table of counts whose row and column totals are published elsewhere, as
+/// `row_totals` and `column_totals` (already suppressed there; the grand total is shown).
+///
+/// Counts of 1 and 2 become [`Cell::Small`]. Then, as long as a row or a column together
+/// with its total has exactly one suppressed entry, which subtraction would give away,
+/// its smallest shown non-zero member is hidden ([`Cell::Hidden`]; ties: the first).
+/// Totals are never changed here: the page already shows them. A line whose only
+/// suppressed entry has no shown non-zero partner cannot be protected and is left as it
+/// is; that happens only when the suppressed cell is the whole of its total.
+pub fn suppress_grid(
+    counts: &[Vec<u64>],
+    row_totals: &[Cell],
+    column_totals: &[Cell],
+) -> Vec<Vec<Cell>> {
+    let mut cells: Vec<Vec<Cell>> =
+        counts
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|&n| {
+                        if (1..MIN_PUBLIC_CELL).contains(&n) { Cell::Small } else { Cell::Count(n) }
+                    })
+                    .collect()
+            })
+            .collect();
+    let width = counts.first().map_or(0, Vec::len);
+    let hidden_total = |c: Option<&Cell>| c.is_some_and(|c| c.count().is_none());
+    let mut lines: Vec<(Vec<(usize, usize)>, bool)> = (0..counts.len())
+        .map(|i| ((0..width).map(|j| (i, j)).collect(), hidden_total(row_totals.get(i))))
+        .collect();
+    lines.extend((0..width).map(|j| {
+        ((0..counts.len()).map(|i| (i, j)).collect(), hidden_total(column_totals.get(j)))
+    }));
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (members, total_hidden) in &lines {
+            let suppressed =
+                members.iter().filter(|&&(i, j)| cells[i][j].count().is_none()).count()
+                    + usize::from(*total_hidden);
+            if suppressed != 1 {
+                continue;
+            }
+            let partner = members
+                .iter()
+                .filter_map(|&(i, j)| cells[i][j].count().filter(|n| *n > 0).map(|n| (n, i, j)))
+                .min();
+            if let Some((_, i, j)) = partner {
+                cells[i][j] = Cell::Hidden;
+                changed = true;
+            }
+        }
     }
-    Breakdown::from_counts(rows)
+    cells
 }
 
 #[cfg(test)]
@@ -438,5 +617,90 @@ mod tests {
         let s = Stats::compute([], &[]);
         assert_eq!(s.on_time_share(), None);
         assert!(s.by_month.rows.is_empty());
+    }
+
+    #[test]
+    fn months_by_kind_and_answers_by_month_are_counted_by_hand() {
+        let s = stats();
+        let kinds: Vec<_> = s.by_month_kind.iter().map(|m| (m.month.iso(), m.kinds[0])).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("2026-01".to_string(), Cell::Count(3)),
+                ("2026-02".to_string(), Cell::Count(0)),
+                ("2026-03".to_string(), Cell::Count(5)),
+            ]
+        );
+        assert!(s.by_month_kind.iter().all(|m| m.kinds[1..] == [Cell::Count(0); 2]));
+        // The sample has no answer dates, so no month of answers.
+        assert!(s.on_time_by_month.is_empty());
+
+        let (mut a, d) = sample();
+        a[0].answered = Some(Moment::Day(day(2026, 2, 3)));
+        a[1].answered = Some(Moment::Day(day(2026, 4, 1)));
+        a[2].answered = Some(Moment::Day(day(2026, 2, 20)));
+        let s = Stats::compute(a.iter().zip(&d), &[]);
+        let got: Vec<_> =
+            s.on_time_by_month.iter().map(|m| (m.month.iso(), m.answered, m.on_time)).collect();
+        assert_eq!(
+            got,
+            [
+                ("2026-02".to_string(), Cell::Count(2), Cell::Count(2)),
+                ("2026-03".to_string(), Cell::Count(0), Cell::Count(0)),
+                ("2026-04".to_string(), Cell::Count(1), Cell::Count(0)),
+            ]
+        );
+        assert_eq!(s.on_time_by_month[0].share(), Some(1.0));
+        assert_eq!(s.on_time_by_month[1].share(), None, "nothing answered is no share");
+        let public = s.for_public();
+        let marks: Vec<_> =
+            public.on_time_by_month.iter().map(|m| (m.answered, m.on_time)).collect();
+        assert_eq!(
+            marks,
+            [
+                (Cell::Small, Cell::Small),
+                (Cell::Count(0), Cell::Count(0)),
+                (Cell::Small, Cell::Small),
+            ]
+        );
+        assert!(public.on_time_by_month.iter().all(|m| m.share().is_none()));
+        assert!(public.has_suppressed());
+    }
+
+    #[test]
+    fn a_lone_small_cell_of_a_grid_hides_partners_until_no_line_gives_one_away() {
+        let shown = |v: &[u64]| v.iter().map(|n| Cell::Count(*n)).collect::<Vec<_>>();
+        let counts = vec![vec![1, 5, 7], vec![6, 3, 8], vec![9, 9, 9]];
+        let cells = suppress_grid(&counts, &shown(&[13, 17, 27]), &shown(&[16, 17, 24]));
+        use Cell::{Count as N, Hidden as H, Small as S};
+        // Row 0 hides 5 beside the 1; column 0 then hides 6, column 1 hides 3; every row
+        // and column now has none or two suppressed entries.
+        assert_eq!(cells, [vec![S, H, N(7)], vec![H, H, N(8)], vec![N(9), N(9), N(9)]]);
+    }
+
+    #[test]
+    fn a_grid_row_whose_published_total_is_hidden_hides_its_members_too() {
+        let counts = vec![vec![4, 3, 6], vec![5, 5, 5]];
+        let cells = suppress_grid(
+            &counts,
+            &[Cell::Hidden, Cell::Count(15)],
+            &[Cell::Count(9), Cell::Count(8), Cell::Count(11)],
+        );
+        use Cell::{Count as N, Hidden as H};
+        // A shown row 0 would give its hidden total away; hiding 3 needs a partner in
+        // column 1, which needs one in row 1, which needs one in column 0.
+        assert_eq!(cells, [vec![H, H, N(6)], vec![H, H, N(5)]]);
+    }
+
+    #[test]
+    fn a_small_cell_that_is_its_whole_column_cannot_be_protected_and_is_left_alone() {
+        let counts = vec![vec![1, 5], vec![0, 4]];
+        let cells = suppress_grid(
+            &counts,
+            &[Cell::Count(6), Cell::Count(4)],
+            &[Cell::Count(1), Cell::Count(9)],
+        );
+        use Cell::{Count as N, Hidden as H, Small as S};
+        assert_eq!(cells, [vec![S, H], vec![N(0), H]]);
     }
 }

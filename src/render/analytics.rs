@@ -12,6 +12,11 @@
 //! for the last complete month against the month before it and the same month a year
 //! earlier, because a year to date (or a month just begun) compared with a whole period
 //! would always look like a fall. Spikes and clusters are those of the current year.
+//! The monthly trend (on the growth page for the current year, in the head's report for
+//! its period) counts items received by month and kind, and answers by the month they were
+//! given. The second departs from the cohort rule of [`crate::analytics`] on purpose: the
+//! on-time share of a month's answers is what the month's work achieved, and the page says
+//! so beside the chart.
 //!
 //! Privacy (DOMAIN.md): the public functions here take only sector figures, suppressed
 //! breakdowns and discussions marked public. Counts of 1 or 2 in the public sector table
@@ -479,6 +484,7 @@ fn growth_page(cx: &Context<'_>, month: &Picture, year: &Picture) -> AnalyticsPa
         b.push_str("</tbody></table></div>");
     }
     b.push_str("</section>");
+    b.push_str(&trend_section(cx, &year.period, "growth"));
     let rules = &cx.reg.repo.config.analytics;
     let _ = write!(
         b,
@@ -820,6 +826,7 @@ pub fn head_report(cx: &Context<'_>, period: &Period) -> AnalyticsPage {
         let _ = write!(b, "<tr><th scope=\"row\">{label}</th><td>{}</td></tr>", esc(&value));
     }
     b.push_str("</tbody></table></section>");
+    b.push_str(&trend_section(cx, period, "report"));
     let caption = format!("{} — {}", cx.t("an_sectors"), cx.period_label(period));
     let _ = write!(
         b,
@@ -849,6 +856,90 @@ pub fn head_report(cx: &Context<'_>, period: &Period) -> AnalyticsPage {
         ),
         body: with_root(b, "../"),
     }
+}
+
+/// The months of `period`: items received by kind, and the on-time share of the answers
+/// given, each as a chart with its table. Internal pages only: nothing is suppressed.
+/// `id` keeps the chart ids unique on the page.
+fn trend_section(cx: &Context<'_>, period: &Period, id: &str) -> String {
+    use crate::stats::{Cell, MonthKinds, MonthOnTime, Stats, YearMonth};
+    let reg = cx.reg;
+    let stats = Stats::compute(reg.repo.appeals.iter().zip(&reg.deadlines), &[]);
+    let months: Vec<YearMonth> =
+        period.months().iter().map(|m| YearMonth { year: m.year(), month: m.month() }).collect();
+    let kinds: Vec<MonthKinds> = months
+        .iter()
+        .map(|&month| {
+            let found = stats.by_month_kind.iter().find(|r| r.month == month);
+            found.cloned().unwrap_or_else(|| MonthKinds {
+                month,
+                kinds: vec![Cell::Count(0); crate::appeal::Kind::ALL.len()],
+            })
+        })
+        .collect();
+    let totals: Vec<Cell> =
+        kinds.iter().map(|r| Cell::Count(r.kinds.iter().filter_map(|c| c.count()).sum())).collect();
+    let answers: Vec<MonthOnTime> = months
+        .iter()
+        .map(|&month| {
+            let found = stats.on_time_by_month.iter().find(|r| r.month == month);
+            found.copied().unwrap_or(MonthOnTime {
+                month,
+                answered: Cell::Count(0),
+                on_time: Cell::Count(0),
+            })
+        })
+        .collect();
+    let kinds = super::trend::month_kinds(&kinds, &totals, cx.lang);
+    let answers = super::trend::on_time(&answers, cx.lang);
+    let caption = |key: &str| format!("{} — {}", cx.t(key), cx.period_label(period));
+    let (kind_caption, on_time_caption) = (caption("by_month_kind"), caption("on_time_by_month"));
+    let chart_id = |what: &str| format!("chart-{id}-{what}");
+    let (kind_id, on_time_id) = (chart_id("kind"), chart_id("on-time"));
+    let kind_heads = super::trend::Heads {
+        caption: &kind_caption,
+        month: cx.t("month"),
+        total: cx.t("month_total"),
+        on_time: cx.t("answered_in_time"),
+        share: cx.t("on_time_pct"),
+    };
+    let on_time_heads = super::trend::Heads {
+        caption: &on_time_caption,
+        total: cx.t("answered_in_month"),
+        ..kind_heads
+    };
+    let mut b = format!(
+        "<section aria-labelledby=\"h-{id}-kind\"><h2 id=\"h-{id}-kind\">{}</h2>",
+        esc(&kind_caption)
+    );
+    b.push_str(&super::trend::kind_chart(
+        &super::charts::Caption {
+            id: &kind_id,
+            title: &kind_caption,
+            desc: cx.t("chart_kind_desc"),
+        },
+        &kinds,
+        cx.lang,
+    ));
+    b.push_str(&super::trend::kind_table(&kind_heads, &kinds, cx.lang));
+    let _ = write!(
+        b,
+        "</section><section aria-labelledby=\"h-{id}-on-time\"><h2 id=\"h-{id}-on-time\">{}</h2><p>{}</p>",
+        esc(&on_time_caption),
+        cx.t("on_time_rule")
+    );
+    b.push_str(&super::trend::on_time_chart(
+        &super::charts::Caption {
+            id: &on_time_id,
+            title: &on_time_caption,
+            desc: cx.t("chart_on_time_desc"),
+        },
+        &answers,
+        cx.lang,
+    ));
+    b.push_str(&super::trend::on_time_table(&on_time_heads, &answers));
+    b.push_str("</section>");
+    b
 }
 
 fn report_growth(cx: &Context<'_>, now: &Picture, b: &mut String, heading: &str) {

@@ -24,6 +24,7 @@ pub mod open311;
 pub mod schema;
 mod theme;
 pub mod timeline;
+pub mod trend;
 pub mod views;
 pub mod words;
 
@@ -608,49 +609,33 @@ impl<'a> SiteWriter<'a> {
         let lang = self.lang();
         let stats = prep.stats(self.site, 0..prep.reg.repo.appeals.len());
         let view = prep.stats_view(&stats);
-        let months: Vec<charts::Bar> = stats
-            .by_month
-            .rows
-            .iter()
-            .zip(&view.by_month)
-            .enumerate()
-            .map(|(i, (r, v))| charts::Bar {
-                label: words::month_short(r.key.year, r.key.month, i == 0, lang),
-                value: v.count.value,
-                value_text: v.count.text.clone(),
-            })
-            .collect();
-        let shown = &months[months.len().saturating_sub(24)..];
-        let mut month_bars = shown.to_vec();
-        if let (Some(first), Some(r)) =
-            (month_bars.first_mut(), stats.by_month.rows.get(months.len() - shown.len()))
-        {
-            first.label = words::month_short(r.key.year, r.key.month, true, lang);
-        }
-        let month_chart = charts::columns(
-            &charts::Caption {
-                id: "chart-month",
-                title: self.ui["by_month"],
-                desc: self.ui["chart_month_desc"],
-            },
-            &month_bars,
+        let caption = |id, title, desc| charts::Caption { id, title, desc };
+        let month_chart = trend::kind_chart(
+            &caption("chart-month", self.ui["by_month_kind"], self.ui["chart_kind_desc"]),
+            &view.by_month_kind,
+            lang,
         );
-        let sector_bars: Vec<charts::Bar> = view
-            .by_sector
-            .iter()
-            .map(|r| charts::Bar {
-                label: r.label.clone(),
-                value: r.count.value,
-                value_text: r.count.text.clone(),
-            })
-            .collect();
+        let on_time_chart = trend::on_time_chart(
+            &caption("chart-on-time", self.ui["on_time_by_month"], self.ui["chart_on_time_desc"]),
+            &view.on_time_by_month,
+            lang,
+        );
+        let bars = |rows: &[views::RowView]| -> Vec<charts::Bar> {
+            rows.iter()
+                .map(|r| charts::Bar {
+                    label: r.label.clone(),
+                    value: r.count.value,
+                    value_text: r.count.text.clone(),
+                })
+                .collect()
+        };
+        let locality_chart = charts::rows(
+            &caption("chart-locality", self.ui["by_locality"], self.ui["chart_locality_desc"]),
+            &bars(&view.by_locality),
+        );
         let sector_chart = charts::rows(
-            &charts::Caption {
-                id: "chart-sector",
-                title: self.ui["by_sector"],
-                desc: self.ui["chart_sector_desc"],
-            },
-            &sector_bars,
+            &caption("chart-sector", self.ui["by_sector"], self.ui["chart_sector_desc"]),
+            &bars(&view.by_sector),
         );
         let sectors: Vec<views::SectorRow<'_>> = (0..prep.reg.repo.sectors.len())
             .map(|s| prep.sector_row(s, &self.sector_stats[s]))
@@ -658,6 +643,8 @@ impl<'a> SiteWriter<'a> {
         ctx.insert("stats", &view);
         ctx.insert("sectors", &sectors);
         ctx.insert("month_chart", &month_chart);
+        ctx.insert("on_time_chart", &on_time_chart);
+        ctx.insert("locality_chart", &locality_chart);
         ctx.insert("sector_chart", &sector_chart);
     }
 

@@ -350,6 +350,12 @@ pub struct StatsView {
     pub by_topic: Vec<RowView>,
     /// By month, oldest first.
     pub by_month: Vec<RowView>,
+    /// The names of the kinds, the heads of `by_month_kind`'s columns.
+    pub kinds: Vec<&'static str>,
+    /// By month of receipt and kind, oldest first.
+    pub by_month_kind: Vec<super::trend::MonthKindsView>,
+    /// Answers by month with the on-time share, oldest first.
+    pub on_time_by_month: Vec<super::trend::OnTimeView>,
     /// Whether any figure is suppressed, so the page explains the marks.
     pub suppressed: bool,
 }
@@ -787,18 +793,19 @@ impl<'a> Prepared<'a> {
             by_locality,
             by_topic,
             by_month,
-            suppressed: stats.by_locality.has_suppressed()
-                || stats.by_topic.has_suppressed()
-                || stats.by_month.has_suppressed(),
+            kinds: super::trend::kind_names(lang),
+            by_month_kind: super::trend::month_kinds(
+                &stats.by_month_kind,
+                &stats.by_month.rows.iter().map(|r| r.cell).collect::<Vec<_>>(),
+                lang,
+            ),
+            on_time_by_month: super::trend::on_time(&stats.on_time_by_month, lang),
+            suppressed: stats.has_suppressed(),
         }
     }
 
     fn figure(&self, cell: Cell) -> Figure {
-        match cell {
-            Cell::Count(v) => Figure { value: Some(v), text: words::number(v, self.lang) },
-            Cell::Small => Figure { value: None, text: "<3".into() },
-            Cell::Hidden => Figure { value: None, text: "—".into() },
-        }
+        figure(cell, self.lang)
     }
 
     /// A sector's line on a dashboard, from its own figures.
@@ -839,6 +846,16 @@ impl<'a> Prepared<'a> {
     /// Item indices of sector `s`, newest first.
     pub fn sector_items(&self, s: usize) -> Vec<usize> {
         self.newest_first.iter().copied().filter(|&i| self.sector_of[i] == Some(s)).collect()
+    }
+}
+
+/// `cell` as a page writes it: grouped digits, `<3` for a small count, `—` for a count
+/// hidden so that a small one cannot be worked out.
+pub fn figure(cell: Cell, lang: Lang) -> Figure {
+    match cell {
+        Cell::Count(v) => Figure { value: Some(v), text: words::number(v, lang) },
+        Cell::Small => Figure { value: None, text: "<3".into() },
+        Cell::Hidden => Figure { value: None, text: "—".into() },
     }
 }
 

@@ -193,15 +193,36 @@ const UI: &[(&str, &str, &str)] = &[
     ("total", "Всего обращений", "Appeals in total"),
     ("urgent", "Срочный инцидент", "Urgent incident"),
     (
-        "chart_month_desc",
-        "Столбцы показывают, сколько обращений поступило в каждом месяце (не больше 24 последних месяцев). Точные числа — в таблице под графиком.",
-        "The bars show how many appeals arrived each month (at most the last 24 months). The exact figures are in the table below the chart.",
-    ),
-    (
         "chart_sector_desc",
         "Полосы показывают, сколько обращений у каждого отраслевого блока. Точные числа — в таблице под графиком.",
         "The bars show how many appeals each sector has. The exact figures are in the table below the chart.",
     ),
+    (
+        "chart_kind_desc",
+        "Столбцы показывают, сколько обращений, сообщений и инцидентов поступило в каждом месяце (не больше 24 последних месяцев). Вид обозначен узором, названным в легенде; над столбцом — итог месяца. Точные числа за все месяцы — в таблице под графиком.",
+        "The columns show how many appeals, messages and incidents arrived each month (at most the last 24 months). Each kind has its own pattern, named in the legend; the month's total is above its column. The exact figures for every month are in the table below the chart.",
+    ),
+    (
+        "chart_on_time_desc",
+        "Столбцы показывают, какая доля ответов месяца дана в срок, от 0 до 100 % (не больше 24 последних месяцев). Точные числа — в таблице под графиком.",
+        "The columns show the share of each month's answers given on time, from 0 to 100% (at most the last 24 months). The exact figures are in the table below the chart.",
+    ),
+    (
+        "chart_locality_desc",
+        "Полосы показывают, сколько обращений поступило из каждого населённого пункта. Скрытое число полосы не имеет. Точные числа — в таблице под графиком.",
+        "The bars show how many appeals came from each settlement. A hidden figure has no bar. The exact figures are in the table below the chart.",
+    ),
+    ("by_month_kind", "Поступление по месяцам и видам", "Received by month and kind"),
+    ("on_time_by_month", "Ответы в срок по месяцам", "Answered on time, by month"),
+    (
+        "on_time_rule",
+        "Месяц здесь — месяц ответа: из обращений, на которые ответили в этом месяце, сколько получили ответ не позже срока.",
+        "The month here is the month of the answer: of the items answered that month, how many were answered by their due date.",
+    ),
+    ("answered_in_month", "Дано ответов", "Answers given"),
+    ("answered_in_time", "Из них в срок", "Of them on time"),
+    ("on_time_pct", "Доля в срок", "Share on time"),
+    ("month_total", "Всего", "Total"),
     ("listed_note_internal", "Всего обращений: {total}.", "Appeals in total: {total}."),
     (
         "listed_note_public",
