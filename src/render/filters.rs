@@ -139,11 +139,16 @@ fn localities(prep: &Prepared<'_>, listed: &[usize]) -> Vec<FilterValue> {
     let slugs = slugs(configured.chain(buckets.keys().copied()));
     let mut values: Vec<FilterValue> = buckets
         .into_iter()
-        .map(|(name, items)| FilterValue {
-            code: name.to_string(),
-            slug: slugs[name].clone(),
-            label: name.to_string(),
-            items,
+        .filter_map(|(name, items)| {
+            // A slug names a file: the same guard as for sector ids, though `slug` only
+            // ever writes ASCII letters, digits and dashes.
+            let slug = slugs.get(name).filter(|s| is_slug(s))?;
+            Some(FilterValue {
+                code: name.to_string(),
+                slug: slug.clone(),
+                label: name.to_string(),
+                items,
+            })
         })
         .collect();
     values.sort_by_cached_key(|v| (sort_key(&v.code), v.code.clone()));
@@ -224,7 +229,6 @@ pub fn slugs<'n>(names: impl IntoIterator<Item = &'n str>) -> HashMap<&'n str, S
             candidate = format!("{base}-{:08x}-{n}", fnv1a(name));
             n += 1;
         }
-        debug_assert!(is_slug(&candidate));
         taken.insert(candidate.clone());
         out.insert(name, candidate);
     }

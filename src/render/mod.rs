@@ -1007,11 +1007,14 @@ impl<'a> SiteWriter<'a> {
 
     /// The search index of the public list (see [`search`]), written item by item.
     fn write_search(&self) -> Result<(), RenderError> {
+        let started = std::time::Instant::now();
         let path = self.dir.join("data/search.json");
         let file = fs::File::create(&path).map_err(io_error(&path))?;
         let items = self.listed.iter().map(|&i| self.prep.public_item(Site::Public, i));
         search::write_index(items, BufWriter::with_capacity(256 * 1024, file))
-            .map_err(io_error(&path))
+            .map_err(io_error(&path))?;
+        log::debug!("render: search index written in {:?}", started.elapsed());
+        Ok(())
     }
 
     fn write_data(&self) -> Result<(), RenderError> {

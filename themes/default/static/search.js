@@ -1,9 +1,10 @@
 // otklik: search the public list of appeals. Progressive enhancement only: without this
 // script the list works through its pages, its filter pages and the lookup by number. No
 // libraries; the one request is for the site's own data/search.json, made the first time
-// someone uses the form, because the index of a large district weighs megabytes. Opened
-// from disk, most browsers refuse that request; the form then says so and points to the
-// filters. All texts come from the page (the message catalogue), none are written here.
+// someone searches (not on focus: tabbing past the form should cost no data), because the
+// index of a large district weighs megabytes. Opened from disk, most browsers refuse that
+// request; the form then says so and points to the filters. All texts come from the page
+// (the message catalogue), none are written here.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -175,7 +176,6 @@
   form.hidden = false;
   form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
   form.addEventListener("reset", function () { setTimeout(update, 0); });
-  input.addEventListener("focus", load);
   input.addEventListener("input", later);
   for (var i = 0; i < selects.length; i++) {
     selects[i].addEventListener("change", update);
