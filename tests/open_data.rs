@@ -430,6 +430,7 @@ fn no_private_field_reaches_the_open_data_or_open311() {
             "data/appeals.csv",
             "data/appeals.json",
             "data/appeals.schema.json",
+            "data/search.json",
             "open311/discovery.json",
             "open311/requests.json",
             "open311/requests.schema.json",

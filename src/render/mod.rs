@@ -20,8 +20,10 @@ mod analytics_words;
 pub mod charts;
 pub mod export;
 pub mod feeds;
+pub mod filters;
 pub mod open311;
 pub mod schema;
+pub mod search;
 mod theme;
 pub mod timeline;
 pub mod trend;
@@ -341,6 +343,8 @@ enum Page {
     Item(usize),
     /// A sector's page: sector index, page from 1.
     Sector(usize, usize),
+    /// A filter page of the list: filter index, value index, page from 1.
+    Filter(usize, usize, usize),
     /// The lookup's list of years.
     LookupHome,
     /// A year of the lookup, by index.
@@ -402,6 +406,33 @@ struct SectorTitle<'a> {
     title: &'a str,
 }
 
+/// What the search script needs beyond the catalogue's texts: how to write a date and a
+/// number the way the pages do.
+#[derive(Serialize)]
+struct SearchForm {
+    /// The month names of a date in words, separated by `|`.
+    months: String,
+    /// A date in words with `{d}`, `{m}` and `{y}` for day, month name and year.
+    date: String,
+    /// The digit group separator of counts.
+    group: String,
+    /// Counts of this many digits or more are grouped.
+    group_from: usize,
+}
+
+impl SearchForm {
+    fn new(lang: Lang) -> SearchForm {
+        let (date, months) = words::date_pattern(lang);
+        let (separator, from) = words::number_grouping(lang);
+        SearchForm {
+            months: months.join("|"),
+            date: date.to_string(),
+            group: separator.to_string(),
+            group_from: from,
+        }
+    }
+}
+
 /// A lookup year with its count in words.
 #[derive(Serialize)]
 struct YearLine {
@@ -426,6 +457,10 @@ struct SiteWriter<'a> {
     sector_stats: Vec<Stats>,
     /// Years of the lookup and the items of each block.
     lookup: Vec<(views::LookupYear, Vec<Vec<usize>>)>,
+    /// The list's filters by status, settlement, kind and channel.
+    filters: Vec<filters::Filter>,
+    /// The filter panel of the list pages, the same on each.
+    panel: Value,
 }
 
 impl<'a> SiteWriter<'a> {
@@ -460,6 +495,8 @@ impl<'a> SiteWriter<'a> {
             }
         }
         let sector_stats = sector_all.into_iter().map(|items| prep.stats(site, items)).collect();
+        let filters = filters::filters(prep, &listed);
+        let panel = Value::from_serializable(&filters::panel(prep, &filters, &sector_listed, &ui));
         SiteWriter {
             prep,
             site,
@@ -472,6 +509,8 @@ impl<'a> SiteWriter<'a> {
             sector_listed,
             sector_stats,
             lookup: prep.lookup(),
+            filters,
+            panel,
         }
     }
 
@@ -490,6 +529,9 @@ impl<'a> SiteWriter<'a> {
             self.dir.join("lookup"),
             self.dir.join("assets"),
         ];
+        folders.extend(
+            self.filters.iter().map(|f| self.dir.join(format!("appeals/{}", f.dimension.code()))),
+        );
         folders
             .extend(self.lookup.iter().map(|(y, _)| self.dir.join(format!("lookup/{}", y.year))));
         if self.site == Site::Public {
@@ -511,6 +553,7 @@ impl<'a> SiteWriter<'a> {
         log::debug!("render: {} pages rendered in {:?}", pages.len(), started.elapsed());
         if self.site == Site::Public {
             self.write_data()?;
+            self.write_search()?;
             self.write_feeds()?;
         }
         let analytics = self.write_analytics()?;
@@ -521,6 +564,11 @@ impl<'a> SiteWriter<'a> {
         let mut pages = vec![Page::Home, Page::LookupHome];
         pages.extend((1..=page_count(self.listed.len())).map(Page::List));
         pages.extend(self.listed.iter().map(|&i| Page::Item(i)));
+        for (f, filter) in self.filters.iter().enumerate() {
+            for (v, value) in filter.values.iter().enumerate() {
+                pages.extend((1..=page_count(value.items.len())).map(|p| Page::Filter(f, v, p)));
+            }
+        }
         for (s, items) in self.sector_listed.iter().enumerate() {
             if self.prep.sector_pageable[s] {
                 pages.extend((1..=page_count(items.len())).map(|p| Page::Sector(s, p)));
@@ -553,6 +601,10 @@ impl<'a> SiteWriter<'a> {
             Page::List(p) => {
                 self.list(&mut ctx, p);
                 (list_file(p), self.template("appeals.html"), "../", "appeals")
+            }
+            Page::Filter(f, v, p) => {
+                let file = self.filter_page(&mut ctx, f, v, p);
+                (file, self.template("appeals.html"), "../../", "appeals")
             }
             Page::Item(i) => {
                 ctx.insert_value("item", self.rows[i].clone());
@@ -669,6 +721,57 @@ impl<'a> SiteWriter<'a> {
             "pagination",
             &self.pagination(page, page_count(self.listed.len()), list_file_name),
         );
+        self.filter_panel(ctx, None, list_file(1), page);
+        let search = (self.site == Site::Public && page == 1).then(|| SearchForm::new(self.lang()));
+        ctx.insert("search", &search);
+    }
+
+    /// Page `page` of the list narrowed to value `v` of filter `f`; returns its file.
+    fn filter_page(&self, ctx: &mut Context, f: usize, v: usize, page: usize) -> String {
+        let filter = &self.filters[f];
+        let value = &filter.values[v];
+        let noun = self.ui[filter.dimension.code()];
+        let title = words::fill(self.ui["filter_title"], &[("value", value.label.clone())]);
+        let note_key = match self.site {
+            Site::Public => "filter_note_public",
+            Site::Internal => "filter_note_internal",
+        };
+        let note = words::fill(
+            self.ui[note_key],
+            &[("dimension", noun.to_string()), ("value", value.label.clone())],
+        );
+        ctx.insert("listed_note", &note);
+        ctx.insert_value("items", self.chunk(&value.items, page));
+        let slug = value.slug.clone();
+        ctx.insert(
+            "pagination",
+            &self.pagination(page, page_count(value.items.len()), move |p| {
+                filters::file_name(&slug, p)
+            }),
+        );
+        let current = filters::file(filter.dimension, &value.slug, 1);
+        self.filter_panel(ctx, Some((filter.dimension.code(), title)), current, page);
+        ctx.insert("search", &None::<SearchForm>);
+        filters::file(filter.dimension, &value.slug, page)
+    }
+
+    /// The filter panel, with the link to `current` (a first page, relative to the site
+    /// root) marked; `filter` is the dimension and title of a filter page.
+    fn filter_panel(
+        &self,
+        ctx: &mut Context,
+        filter: Option<(&str, String)>,
+        current: String,
+        page: usize,
+    ) {
+        let (group, title) = filter.unzip();
+        ctx.insert_value("panel", self.panel.clone());
+        ctx.insert("current", &current);
+        ctx.insert("current_group", &group.unwrap_or_default());
+        // The link leads to the first page of the filter; on a later page it marks the
+        // current set of pages, not this very page.
+        ctx.insert("current_aria", if page == 1 { "page" } else { "true" });
+        ctx.insert("list_title", title.as_deref().unwrap_or(self.ui["appeals_title"]));
     }
 
     /// The lines of page `page` (from 1) of `items`.
@@ -889,6 +992,18 @@ impl<'a> SiteWriter<'a> {
             let csv = crate::analytics::sstu::sstu_csv(&cx.facts, month);
             fs::write(&path, csv).map_err(io_error(&path))?;
         }
+        Ok(())
+    }
+
+    /// The search index of the public list (see [`search`]), written item by item.
+    fn write_search(&self) -> Result<(), RenderError> {
+        let started = std::time::Instant::now();
+        let path = self.dir.join("data/search.json");
+        let file = fs::File::create(&path).map_err(io_error(&path))?;
+        let items = self.listed.iter().map(|&i| self.prep.public_item(Site::Public, i));
+        search::write_index(items, BufWriter::with_capacity(256 * 1024, file))
+            .map_err(io_error(&path))?;
+        log::debug!("render: search index written in {:?}", started.elapsed());
         Ok(())
     }
 

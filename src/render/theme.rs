@@ -45,6 +45,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
 const STATICS: &[(&str, &str)] = &[
     ("style.css", include_str!("../../themes/default/static/style.css")),
     ("lookup.js", include_str!("../../themes/default/static/lookup.js")),
+    ("search.js", include_str!("../../themes/default/static/search.js")),
 ];
 
 /// Folders of a theme that hold templates.

@@ -89,6 +89,14 @@ const UI: &[(&str, &str, &str)] = &[
     ("extension", "Продление", "Extension"),
     ("external_id", "Номер в исходной системе", "Number in the source system"),
     ("file", "Файл", "File"),
+    ("filter_note_internal", "Отбор «{dimension}: {value}».", "Filter “{dimension}: {value}”."),
+    (
+        "filter_note_public",
+        "Отбор «{dimension}: {value}». Показаны только обращения с открытой страницей; любое обращение можно найти по номеру.",
+        "Filter “{dimension}: {value}”. Only appeals with a public page are shown; any appeal can be found by number.",
+    ),
+    ("filter_title", "Обращения — {value}", "Appeals — {value}"),
+    ("filters_title", "Отбор обращений", "Filter the appeals"),
     ("first_response", "Первичный ответ", "First response"),
     ("forwarded_to", "Перенаправлено", "Forwarded to"),
     ("go", "Перейти", "Go"),
@@ -174,6 +182,26 @@ const UI: &[(&str, &str, &str)] = &[
     ("report_title", "Отчёт проверки", "Check report"),
     ("result", "Результат", "Result"),
     ("returned", "Возвращено на доработку", "Returned for rework"),
+    ("search_any", "Любой", "Any"),
+    ("search_button", "Найти", "Search"),
+    ("search_clear", "Сбросить", "Clear"),
+    (
+        "search_failed",
+        "Поиск недоступен: не удалось загрузить список обращений (так бывает, когда сайт открыт с диска). Воспользуйтесь отбором ниже или поиском по номеру.",
+        "Search is unavailable: the list of appeals could not be loaded (this happens when the site is opened from disk). Use the filters below or find an appeal by number.",
+    ),
+    ("search_found", "Найдено обращений: {n}.", "Appeals found: {n}."),
+    (
+        "search_hint",
+        "Номер, тема, населённый пункт или слова из краткого описания. Регистр букв и «ё» не важны.",
+        "A number, a topic, a settlement or words of the summary. Letter case does not matter.",
+    ),
+    ("search_label", "Слова для поиска", "Words to search for"),
+    ("search_loading", "Загружаем список обращений…", "Loading the list of appeals…"),
+    ("search_none", "Ничего не найдено.", "Nothing found."),
+    ("search_results", "Результаты поиска", "Search results"),
+    ("search_shown", "Показаны первые {shown}.", "The first {shown} are shown."),
+    ("search_title", "Поиск по обращениям", "Search the appeals"),
     ("sector", "Отраслевой блок", "Sector"),
     ("sector_figures", "Показатели блока", "Sector figures"),
     ("sector_items", "Обращения блока", "Appeals of the sector"),
@@ -457,14 +485,29 @@ fn join_words(parts: &[String], lang: Lang) -> String {
     }
 }
 
+/// How a date in words is put together, for a script that writes dates as the pages do:
+/// the pattern with `{d}`, `{m}` and `{y}`, and the month names that go in `{m}`.
+pub fn date_pattern(lang: Lang) -> (&'static str, [&'static str; 12]) {
+    match lang {
+        Lang::Ru => ("{d}\u{a0}{m} {y}\u{a0}г.", MONTHS_GENITIVE),
+        Lang::En => ("{d}\u{a0}{m} {y}", MONTHS_EN),
+    }
+}
+
+/// The digit group separator of counts and the number of digits from which counts are
+/// grouped (see [`number`]).
+pub fn number_grouping(lang: Lang) -> (char, usize) {
+    match lang {
+        Lang::Ru => (THIN, 5),
+        Lang::En => (',', 4),
+    }
+}
+
 /// A count with its digits grouped: «12 345» (Russian groups from five digits on, with a
 /// thin space), "12,345".
 pub fn number(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
-    let (separator, from) = match lang {
-        Lang::Ru => (THIN, 5),
-        Lang::En => (',', 4),
-    };
+    let (separator, from) = number_grouping(lang);
     if digits.len() < from {
         return digits;
     }
@@ -513,6 +556,19 @@ mod tests {
         assert_eq!(keys.len(), n, "duplicate key");
         for (key, ru, en) in UI {
             assert!(!ru.is_empty() && !en.is_empty(), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_date_pattern_writes_dates_as_the_pages_do() {
+        for lang in [Lang::Ru, Lang::En] {
+            let (pattern, months) = date_pattern(lang);
+            let d = day(2026, 4, 2);
+            let filled = fill(
+                pattern,
+                &[("d", "2".into()), ("m", months[3].to_string()), ("y", "2026".into())],
+            );
+            assert_eq!(filled, date(d, lang));
         }
     }
 

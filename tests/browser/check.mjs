@@ -34,6 +34,8 @@ const PAGES = [
   { name: "public-dashboard", path: "public/index.html", public: true },
   { name: "public-item", path: firstItemPage(), public: true },
   { name: "public-lookup", path: "public/lookup/index.html", public: true },
+  { name: "public-list", path: "public/appeals/index.html", public: true },
+  { name: "public-filter", path: firstFile("public/appeals/locality", /\.html$/, /-page-\d+\.html$/), public: true },
   { name: "public-sector", path: firstFile("public/sectors", /\.html$/, /^index\.html$/), public: true },
   { name: "internal-dashboard", path: "internal/index.html", public: false },
   { name: "internal-report", path: "internal/report.html", public: false },
