@@ -2,29 +2,18 @@
 //! discussions added at test time: a private one whose every field holds a canary, and a
 //! public one whose staff notes (the body) hold one. No public file may show a canary.
 
+mod common;
+
 use chrono::NaiveDate;
 use std::path::Path;
 
 const CANARY: &str = "ZZPRIV-";
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn build() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("repo");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/basic");
-    copy_dir(&fixture, &root);
+    common::copy_tree(&fixture, &root);
     std::fs::create_dir_all(root.join("discussions")).unwrap();
     std::fs::write(
         root.join("discussions/2026-private.md"),

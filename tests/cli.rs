@@ -1,5 +1,7 @@
 //! Runs the real `otklik` binary over fixture repositories copied into temporary folders.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -12,7 +14,7 @@ impl Repo {
     fn from_fixture(name: &str) -> Repo {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-        copy_tree(&from, dir.path());
+        common::copy_tree(&from, dir.path());
         Repo { dir }
     }
 
@@ -51,18 +53,6 @@ struct Run {
     code: i32,
     stdout: String,
     stderr: String,
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target: PathBuf = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// (code, file, line) of every diagnostic, for compact assertions.

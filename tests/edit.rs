@@ -2,8 +2,10 @@
 //! (fixture files copied into a temporary folder, committed with git2 by a fixed author at
 //! a fixed time), and proves that each command changes only what it names.
 
+mod common;
+
 use git2::{Repository, Signature, Time};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// The moment every command in these tests runs at.
@@ -48,7 +50,7 @@ impl Repo {
     fn with(extra: &[(&str, &str)]) -> Repo {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/base");
-        copy_tree(&from, dir.path());
+        common::copy_tree(&from, dir.path());
         let repo = Repo { dir };
         repo.write("appeals/2026/2026-0003.md", NEW_APPEAL);
         repo.write("appeals/2026/2026-0004.md", windows_appeal());
@@ -151,18 +153,6 @@ fn run(command: &mut Command) -> Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).unwrap(),
         stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target: PathBuf = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 

@@ -8,6 +8,8 @@
 //! art. 11 ground, the number in the source system, staff ids and names); none may reach
 //! the index or a filter page.
 
+mod common;
+
 use otklik::register::Register;
 use otklik::render;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,23 +22,11 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/basic")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// The fixture plus 2026-0008: public, in a settlement named with quotes and markup, with
 /// a summary that tries to run a script, and canaries in its private fields too.
 fn repository(dir: &Path) -> PathBuf {
     let root = dir.join("repo");
-    copy_dir(&fixture(), &root);
+    common::copy_tree(&fixture(), &root);
     std::fs::write(
         root.join("appeals/2026/2026-0008.md"),
         format!(

@@ -5,6 +5,8 @@
 //! The register here runs the real checks and deadlines (`register::check`), unlike
 //! `tests/render.rs`, which sets the deadlines by hand.
 
+mod common;
+
 use chrono::NaiveDate;
 use otklik::register::Register;
 use otklik::render;
@@ -279,19 +281,6 @@ fn open311_services_are_the_topics_of_public_items_grouped_by_sector() {
     assert_eq!(discovery["changeset"], "2026-03-06");
 }
 
-/// Copies the tree at `from` into `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// Three more items whose every private field holds a canary starting `ZZOPEN-`: an
 /// answered public item with every private field set, an item left unanswered (its
 /// reason is private), and an item marked not public (its summaries are private too).
@@ -407,7 +396,7 @@ fn texts_under(dir: &Path) -> Vec<(PathBuf, String)> {
 fn no_private_field_reaches_the_open_data_or_open311() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("repo");
-    copy_tree(&fixture(), &root);
+    common::copy_tree(&fixture(), &root);
     let mut planted = BTreeSet::new();
     for (id, text) in CANARY_ITEMS {
         std::fs::write(root.join(format!("appeals/2026/{id}.md")), text).unwrap();

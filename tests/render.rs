@@ -5,6 +5,8 @@
 //! No file of the public site may contain one; the internal site must contain each, which
 //! proves the canaries were real.
 
+mod common;
+
 use chrono::NaiveDate;
 use otklik::appeal::Status;
 use otklik::deadline::{Deadline, DeadlineState, Due};
@@ -466,7 +468,7 @@ fn the_internal_site_has_queues_and_the_check_report() {
 fn an_english_site_speaks_english() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("repo");
-    copy_dir(&fixture(), &root);
+    common::copy_tree(&fixture(), &root);
     let config = std::fs::read_to_string(root.join("otklik.yaml")).unwrap();
     std::fs::write(root.join("otklik.yaml"), config.replace("language: ru", "language: en"))
         .unwrap();
@@ -485,7 +487,7 @@ fn an_english_site_speaks_english() {
 fn a_theme_folder_overrides_single_templates_and_static_files() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("repo");
-    copy_dir(&fixture(), &root);
+    common::copy_tree(&fixture(), &root);
     std::fs::create_dir_all(root.join("themes/default/static")).unwrap();
     std::fs::write(root.join("themes/default/static/style.css"), "body { color: #000; }").unwrap();
     let reg = register_from(&root);
@@ -498,18 +500,6 @@ fn a_theme_folder_overrides_single_templates_and_static_files() {
         "body { color: #000; }"
     );
     assert!(out.join("public/appeals/2026-0001.html").exists());
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Synthesises a register of `n` items in memory (no files) for timing the build.

@@ -39,6 +39,8 @@ const PAGES = [
   { name: "public-sector", path: firstFile("public/sectors", /\.html$/, /^index\.html$/), public: true },
   { name: "internal-dashboard", path: "internal/index.html", public: false },
   { name: "internal-report", path: "internal/report.html", public: false },
+  // Written by `otklik report --period 2026-Q1` (.ci/browser runs it before this script).
+  { name: "internal-head-report", path: "internal/reports/2026-Q1.html", public: false },
 ];
 // The page opened from disk (file://), whose relative links must resolve to files.
 const FROM_DISK = "public/index.html";
@@ -210,6 +212,45 @@ async function checkPage(context, origin, spec) {
   for (const p of problems) fail(spec.name, p);
 }
 
+// The search form of the public list: it appears with JavaScript, loads the index on the
+// first search, and lists links to item pages that exist.
+async function checkSearch(context, origin) {
+  const name = "public-search";
+  console.log(`\n${name}: public/appeals/index.html`);
+  const problems = [];
+  const page = await context.newPage();
+  watch(page, origin, problems);
+  await page.goto(`${origin}/public/appeals/index.html`, { waitUntil: "load" });
+  if (!(await page.locator("#search-form").isVisible())) {
+    fail(name, "the search form stays hidden with JavaScript on");
+    await page.close();
+    return;
+  }
+  // Search for the settlement of the first item on the list, which must find it.
+  const first = page.locator("#appeals-list a[href]").first();
+  const href = await first.getAttribute("href");
+  const item = (await first.textContent()).trim();
+  await page.fill("#search-text", item);
+  await page.locator("#search-text").press("Enter");
+  await page.waitForFunction(() => {
+    const s = document.getElementById("search-status");
+    return s && /\d/.test(s.textContent);
+  }, null, { timeout: 10000 }).catch(() => {});
+  const status = (await page.locator("#search-status").textContent()).trim();
+  const found = await page.locator("#search-results a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  if (!found.includes(href)) {
+    fail(name, `searching for "${item}" did not list ${href} (status "${status}", ${found.length} links)`);
+  } else {
+    console.log(`  "${item}": ${status} ${found.length} link(s), the item among them`);
+  }
+  for (const h of found.slice(0, 20)) {
+    const target = path.join(SITE, "public/appeals", h);
+    if (!fs.existsSync(target)) fail(name, `result link does not resolve: ${h}`);
+  }
+  await page.close();
+  for (const p of problems) fail(name, p);
+}
+
 // With JavaScript off the page must still carry its heading and real content.
 async function checkNoScript(context, origin, spec) {
   if (!fs.existsSync(path.join(SITE, spec.path))) return;
@@ -288,6 +329,7 @@ async function main() {
     const problems = [];
     await blockExternal(ctx, origin, problems);
     for (const spec of PAGES) await checkPage(ctx, origin, spec);
+    await checkSearch(ctx, origin);
 
     const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await blockExternal(noJs, origin, problems);
