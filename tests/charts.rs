@@ -421,3 +421,40 @@ fn two_builds_of_the_charts_are_byte_identical() {
         assert_eq!(read(&out.join(page)), read(&again.join(page)), "{page}");
     }
 }
+
+#[test]
+fn the_english_site_and_report_carry_no_russian_interface_text() {
+    use otklik::messages::Lang;
+    let (_tmp, reg, out) = build("en");
+    let period = otklik::analytics::Period::parse("2026-Q1").unwrap();
+    let report = otklik::render::write_head_report(&reg, &out, None, &period).unwrap();
+    let report = read(&report);
+    assert!(report.contains(">Recommendations</h2>") && report.contains(">Overdue items</h2>"));
+    let english = otklik::render::words::ui(Lang::En);
+    // Long texts only: a short Russian word may also be part of the data (a settlement).
+    let russian: Vec<&str> = otklik::render::words::ui(Lang::Ru)
+        .into_iter()
+        .filter(|(key, ru)| english.get(key) != Some(ru) && ru.chars().count() >= 12)
+        .map(|(_, ru)| ru)
+        .collect();
+    assert!(russian.len() > 100, "the catalogue is read: {}", russian.len());
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let html = read(entry.path());
+        for text in &russian {
+            let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+            assert!(
+                !html.contains(text) && !html.contains(&escaped),
+                "{}: Russian interface text «{text}»",
+                entry.path().display()
+            );
+        }
+        assert!(html.contains("<html lang=\"en\""), "{}", entry.path().display());
+    }
+    assert!(pages > 20, "{pages} pages checked");
+}

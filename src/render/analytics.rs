@@ -786,8 +786,6 @@ fn discussion_page(cx: &Context<'_>, d: &Discussion, public: bool) -> AnalyticsP
 pub fn head_report(cx: &Context<'_>, period: &Period) -> AnalyticsPage {
     let now = cx.picture(period);
     let total = &now.sectors.total;
-    let ru = cx.lang == Lang::Ru;
-    let word = |r: &'static str, e: &'static str| if ru { r } else { e };
     let mut b = String::from(
         "<style>@page{size:A4;margin:15mm}@media print{header,nav,footer,.skip-link{display:none}\
          body{font-size:10.5pt}section{break-inside:avoid}}</style>",
@@ -796,34 +794,28 @@ pub fn head_report(cx: &Context<'_>, period: &Period) -> AnalyticsPage {
     let _ = write!(
         b,
         "<p>{} {}{} {} {}.</p>",
-        word("Период:", "Period:"),
+        cx.t("an_report_period"),
         esc(&label),
         if label.ends_with('.') { "" } else { "." },
-        word("Данные на", "Data as of"),
+        cx.t("data_as_of"),
         esc(&cx.reg.today.format("%d.%m.%Y").to_string())
     );
     let _ = write!(
         b,
         "<section aria-labelledby=\"h-totals\"><h2 id=\"h-totals\">{}</h2><table><caption>{}</caption><tbody>",
-        word("Итоги", "Totals"),
-        word("Итоги периода", "Totals of the period")
+        cx.t("an_report_totals"),
+        cx.t("an_report_totals_caption")
     );
     let rows = [
-        (word("Поступило", "Received"), cx.count(total.received)),
-        (word("Дан ответ", "Answered"), cx.count(total.answered)),
-        (word("Ответы в срок", "Answered on time"), cx.share(total.on_time_share)),
-        (
-            word("Медиана срока ответа, рабочих дней", "Median answer time, working days"),
-            cx.dec(total.median_days),
-        ),
-        (word("Просрочено сейчас", "Overdue now"), cx.count(total.overdue_now)),
-        (
-            word("Средняя оценка заявителей", "Average citizens' rating"),
-            cx.dec(total.average_rating),
-        ),
+        ("received", cx.count(total.received)),
+        ("an_answered", cx.count(total.answered)),
+        ("on_time_share", cx.share(total.on_time_share)),
+        ("an_report_median", cx.dec(total.median_days)),
+        ("an_overdue", cx.count(total.overdue_now)),
+        ("an_report_avg_rating", cx.dec(total.average_rating)),
     ];
-    for (label, value) in rows {
-        let _ = write!(b, "<tr><th scope=\"row\">{label}</th><td>{}</td></tr>", esc(&value));
+    for (key, value) in rows {
+        let _ = write!(b, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", cx.t(key), esc(&value));
     }
     b.push_str("</tbody></table></section>");
     b.push_str(&trend_section(cx, period, "report"));
@@ -835,12 +827,12 @@ pub fn head_report(cx: &Context<'_>, period: &Period) -> AnalyticsPage {
     );
     b.push_str(&rating_table(cx, &now.sectors, &caption, true));
     let _ = write!(b, "<p>{}</p></section>", esc(now.sectors.formula().get(cx.lang)));
-    report_growth(cx, &now, &mut b, word("Рост и проблемы", "Growth and problems"));
-    report_overdue(cx, &mut b, word("Просроченные обращения", "Overdue items"), ru);
+    report_growth(cx, &now, &mut b);
+    report_overdue(cx, &mut b);
     let _ = write!(
         b,
         "<section aria-labelledby=\"h-advice\"><h2 id=\"h-advice\">{}</h2><ul>",
-        word("Рекомендации", "Recommendations")
+        cx.t("an_report_advice")
     );
     for line in recommendations(cx, &now) {
         let _ = write!(b, "<li>{}</li>", esc(&line));
@@ -849,11 +841,7 @@ pub fn head_report(cx: &Context<'_>, period: &Period) -> AnalyticsPage {
     AnalyticsPage {
         path: format!("reports/{}.html", period.code()),
         root: "../",
-        title: format!(
-            "{} — {}",
-            word("Отчёт для главы", "Report for the head"),
-            cx.period_label(period)
-        ),
+        title: format!("{} — {}", cx.t("an_report_title"), cx.period_label(period)),
         body: with_root(b, "../"),
     }
 }
@@ -942,9 +930,12 @@ fn trend_section(cx: &Context<'_>, period: &Period, id: &str) -> String {
     b
 }
 
-fn report_growth(cx: &Context<'_>, now: &Picture, b: &mut String, heading: &str) {
-    let _ =
-        write!(b, "<section aria-labelledby=\"h-growth\"><h2 id=\"h-growth\">{heading}</h2><ul>");
+fn report_growth(cx: &Context<'_>, now: &Picture, b: &mut String) {
+    let _ = write!(
+        b,
+        "<section aria-labelledby=\"h-growth\"><h2 id=\"h-growth\">{}</h2><ul>",
+        cx.t("an_report_growth")
+    );
     for c in now.growth.vs_previous.pairs.iter().filter(|c| c.delta > 0).take(5) {
         let text = c.describe(&cx.slice_text(&c.slice));
         let _ = write!(b, "<li>{}</li>", esc(text.get(cx.lang)));
@@ -962,14 +953,15 @@ fn report_growth(cx: &Context<'_>, now: &Picture, b: &mut String, heading: &str)
     b.push_str("</ul></section>");
 }
 
-fn report_overdue(cx: &Context<'_>, b: &mut String, heading: &str, ru: bool) {
+fn report_overdue(cx: &Context<'_>, b: &mut String) {
+    let heading = cx.t("an_report_overdue");
     let _ = write!(
         b,
         "<section aria-labelledby=\"h-overdue\"><h2 id=\"h-overdue\">{heading}</h2><table><caption>{heading}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        if ru { "Номер" } else { "Id" },
-        if ru { "Срок" } else { "Due" },
+        cx.t("number"),
+        cx.t("due"),
         cx.t("an_sector"),
-        if ru { "Исполнитель" } else { "Assignee" },
+        cx.t("an_assignee"),
     );
     let reg = cx.reg;
     for (a, d) in reg.repo.appeals.iter().zip(&reg.deadlines) {
@@ -994,53 +986,46 @@ fn report_overdue(cx: &Context<'_>, b: &mut String, heading: &str, ru: bool) {
 /// items, or any cluster, is a growing problem; an average rating under 3.5 (at least
 /// three ratings) is low satisfaction.
 fn recommendations(cx: &Context<'_>, now: &Picture) -> Vec<String> {
-    let ru = cx.lang == Lang::Ru;
     let mut out = Vec::new();
     for r in &now.sectors.rows {
         let title = cx.sector_title(&r.unit);
         let f = &r.figures;
         if f.on_time_share.is_some_and(|s| s < 0.8) || f.overdue_now > 0 {
-            out.push(if ru {
-                format!("«{title}»: ответы в срок — {}, просрочено сейчас — {}; проверить загрузку исполнителей и контроль сроков.", cx.share(f.on_time_share), f.overdue_now)
-            } else {
-                format!("\"{title}\": {} answered on time, {} overdue now; review the assignees' load and deadline control.", cx.share(f.on_time_share), f.overdue_now)
-            });
+            out.push(super::words::fill(
+                cx.t("an_advice_late"),
+                &[
+                    ("title", title.clone()),
+                    ("share", cx.share(f.on_time_share)),
+                    ("overdue", f.overdue_now.to_string()),
+                ],
+            ));
         }
         if f.rated >= 3 && f.average_rating.is_some_and(|a| a < 3.5) {
-            out.push(if ru {
-                format!(
-                    "«{title}»: средняя оценка {} — разобрать ответы с низкими оценками.",
-                    cx.dec(f.average_rating)
-                )
-            } else {
-                format!(
-                    "\"{title}\": average rating {} — review the answers rated low.",
-                    cx.dec(f.average_rating)
-                )
-            });
+            out.push(super::words::fill(
+                cx.t("an_advice_rating"),
+                &[("title", title.clone()), ("rating", cx.dec(f.average_rating))],
+            ));
         }
     }
     for c in now.growth.vs_previous.pairs.iter().filter(|c| c.delta >= 3).take(3) {
-        let what = cx.slice_text(&c.slice);
-        out.push(if ru {
-            format!("Растёт число обращений: {what} (+{}); найти общую причину и ответить одним решением.", c.delta)
-        } else {
-            format!("Growing: {what} (+{}); find the common cause and answer with one decision.", c.delta)
-        });
+        out.push(super::words::fill(
+            cx.t("an_advice_growth"),
+            &[("what", cx.slice_text(&c.slice)), ("delta", c.delta.to_string())],
+        ));
     }
     for c in now.clusters.iter().filter(|c| c.open > 0) {
-        out.push(if ru {
-            format!("Проблема «{}» в {}: {} обращений, открыто {}; назначить ответственного за решение.", cx.topic_name(&c.topic), c.settlement, c.items.len(), c.open)
-        } else {
-            format!("Problem \"{}\" in {}: {} items, {} open; name one person responsible.", cx.topic_name(&c.topic), c.settlement, c.items.len(), c.open)
-        });
+        out.push(super::words::fill(
+            cx.t("an_advice_cluster"),
+            &[
+                ("topic", cx.topic_name(&c.topic)),
+                ("settlement", c.settlement.clone()),
+                ("items", c.items.len().to_string()),
+                ("open", c.open.to_string()),
+            ],
+        ));
     }
     if out.is_empty() {
-        out.push(if ru {
-            "Отклонений не найдено.".into()
-        } else {
-            "Nothing needs attention.".into()
-        });
+        out.push(cx.t("an_advice_none").to_string());
     }
     out
 }

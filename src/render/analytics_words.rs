@@ -3,6 +3,36 @@
 
 /// `(key, ru, en)`; keys start with `an_` and are unique (a test checks).
 pub const UI: &[(&str, &str, &str)] = &[
+    ("an_report_title", "Отчёт для главы", "Report for the head"),
+    ("an_report_period", "Период:", "Period:"),
+    ("an_report_totals", "Итоги", "Totals"),
+    ("an_report_totals_caption", "Итоги периода", "Totals of the period"),
+    ("an_report_median", "Медиана срока ответа, рабочих дней", "Median answer time, working days"),
+    ("an_report_avg_rating", "Средняя оценка заявителей", "Average citizens' rating"),
+    ("an_report_growth", "Рост и проблемы", "Growth and problems"),
+    ("an_report_overdue", "Просроченные обращения", "Overdue items"),
+    ("an_report_advice", "Рекомендации", "Recommendations"),
+    (
+        "an_advice_late",
+        "«{title}»: ответы в срок — {share}, просрочено сейчас — {overdue}; проверить загрузку исполнителей и контроль сроков.",
+        "\"{title}\": {share} answered on time, {overdue} overdue now; review the assignees' load and deadline control.",
+    ),
+    (
+        "an_advice_rating",
+        "«{title}»: средняя оценка {rating} — разобрать ответы с низкими оценками.",
+        "\"{title}\": average rating {rating} — review the answers rated low.",
+    ),
+    (
+        "an_advice_growth",
+        "Растёт число обращений: {what} (+{delta}); найти общую причину и ответить одним решением.",
+        "Growing: {what} (+{delta}); find the common cause and answer with one decision.",
+    ),
+    (
+        "an_advice_cluster",
+        "Проблема «{topic}» в {settlement}: {items} обращений, открыто {open}; назначить ответственного за решение.",
+        "Problem \"{topic}\" in {settlement}: {items} items, {open} open; name one person responsible.",
+    ),
+    ("an_advice_none", "Отклонений не найдено.", "Nothing needs attention."),
     ("an_all_items", "все обращения", "all items"),
     ("an_answered", "Дан ответ", "Answered"),
     ("an_assignee", "Исполнитель", "Assignee"),

@@ -530,18 +530,42 @@ pub fn percent(share: f64, lang: Lang) -> String {
     }
 }
 
-/// `template` with `{name}` replaced by each value.
+/// `template` with `{name}` replaced by each value, in one pass over the template: a
+/// value that itself holds `{other}` (a title typed by staff) stays as it was written.
 pub fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values.iter().find(|(n, _)| *n == name).map(|(_, v)| (v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_replaces_each_name_once_and_leaves_braces_in_values_alone() {
+        let values = [("title", "Блок {n}".to_string()), ("n", "3".to_string())];
+        assert_eq!(fill("«{title}»: {n} {unknown} {", &values), "«Блок {n}»: 3 {unknown} {");
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
