@@ -82,7 +82,8 @@ pub fn load(root: &Path) -> Result<Repository, LoadError> {
             messages::not_utf8(),
         )])
     })?;
-    if let (_, Some(control)) = without_control_characters(text.clone(), config::FILE) {
+    let (text, control) = without_control_characters(composed(text), config::FILE);
+    if let Some(control) = control {
         return Err(LoadError::BadConfig(vec![control]));
     }
     let (config, mut diagnostics) = config::read(&text).map_err(LoadError::BadConfig)?;
@@ -159,7 +160,7 @@ fn appeal_from_bytes(
     let Some(text) = crate::front_matter::normalise(bytes) else {
         return fail("encoding", messages::not_utf8());
     };
-    let (text, control) = without_control_characters(text, rel);
+    let (text, control) = without_control_characters(composed(text), rel);
     let (appeal, mut diagnostics) = appeal::read(&text, rel, &stem.unwrap_or_default(), zone);
     diagnostics.extend(control);
     (appeal, diagnostics)
@@ -188,14 +189,13 @@ fn markdown_files(root: &Path, root_real: &Path, folder: &str) -> (Vec<PathBuf>,
         };
         let path = entry.path();
         if entry.path_is_symlink() {
-            let inside = path.canonicalize().map(|p| p.starts_with(root_real)).unwrap_or(false);
-            if !inside {
-                problems.push(Diagnostic::error(
-                    "symlink-outside",
-                    &relative(root, path),
-                    None,
-                    messages::symlink_outside(),
-                ));
+            let (code, message) = match path.canonicalize() {
+                Ok(target) if target.starts_with(root_real) => ("", None),
+                Ok(_) => ("symlink-outside", Some(messages::symlink_outside())),
+                Err(e) => ("symlink-broken", Some(messages::symlink_broken(&e))),
+            };
+            if let Some(message) = message {
+                problems.push(Diagnostic::error(code, &relative(root, path), None, message));
                 continue;
             }
             if path.is_dir() {
@@ -235,10 +235,23 @@ fn read_file<T>(
     let Some(text) = crate::front_matter::normalise(&bytes) else {
         return fail("encoding", messages::not_utf8());
     };
-    let (text, control) = without_control_characters(text, &rel);
+    let (text, control) = without_control_characters(composed(text), &rel);
     let (record, mut diagnostics) = parse(&text, &rel, &stem);
     diagnostics.extend(control);
     (record, diagnostics)
+}
+
+/// `text` in Unicode normal form C. The same name may be typed composed (`й`, one code
+/// point) or decomposed (`и` and a combining breve, as macOS and some web forms write it);
+/// both look alike, and without this a settlement in one form would not match the list
+/// in `otklik.yaml` in the other.
+fn composed(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    }
 }
 
 /// Whether `c` is a control character that has no place in a text file: C0 controls other

@@ -119,6 +119,17 @@ pub fn file_too_large(limit_kib: usize) -> Message {
     )
 }
 
+pub fn symlink_broken(e: &std::io::Error) -> Message {
+    msg(
+        format!(
+            "символическая ссылка никуда не ведёт или ведёт по кругу ({e}); файл пропущен — удалите ссылку или положите на её место сам файл"
+        ),
+        format!(
+            "the symbolic link leads nowhere or in a loop ({e}); the file is skipped — remove the link or put the file itself in its place"
+        ),
+    )
+}
+
 pub fn symlink_outside() -> Message {
     msg(
         "символическая ссылка ведёт за пределы репозитория; файл пропущен — положите сам файл в репозиторий",

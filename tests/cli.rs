@@ -233,6 +233,21 @@ fn a_symlink_out_of_the_repository_is_refused() {
 }
 
 #[test]
+fn looping_and_dangling_symlinks_are_named_as_such() {
+    let repo = Repo::from_fixture("check/base");
+    let dir = repo.path().join("appeals/2026");
+    std::os::unix::fs::symlink(dir.join("2026-0011.md"), dir.join("2026-0010.md")).unwrap();
+    std::os::unix::fs::symlink(dir.join("2026-0010.md"), dir.join("2026-0011.md")).unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.md"), dir.join("2026-0012.md")).unwrap();
+    let report = repo.check_json();
+    for file in ["2026-0010.md", "2026-0011.md", "2026-0012.md"] {
+        let file = format!("appeals/2026/{file}");
+        assert!(has(&report, "symlink-broken", &file, 0), "{report}");
+    }
+    assert_eq!(report["summary"]["items"], 2);
+}
+
+#[test]
 fn references_are_checked_against_sectors_staff_and_settlements() {
     let repo = Repo::from_fixture("check/base");
     let text = APPEAL
@@ -573,4 +588,15 @@ fn import_exits_with_one_when_rows_are_skipped_and_refuses_a_cut_export() {
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("cut.csv: строка 3"), "{stderr}");
     assert_eq!(std::fs::read_dir(root.join("appeals/2022")).unwrap().count(), written);
+}
+
+#[test]
+fn a_settlement_typed_in_decomposed_unicode_matches_the_configured_one() {
+    let repo = Repo::from_fixture("check/base");
+    // «Тюнгур» is plain; «Ёлкино» decomposed is «Е» followed by a combining diaeresis.
+    let config = std::fs::read_to_string(repo.path().join("otklik.yaml")).unwrap();
+    repo.write("otklik.yaml", config.replace("Тюнгур]", "Тюнгур, Ёлкино]"));
+    repo.write("appeals/2026/2026-0010.md", APPEAL.replace("Тюнгур", "Е\u{308}лкино"));
+    let report = repo.check_json();
+    assert_eq!(report["summary"]["errors"], 0, "{report}");
 }
