@@ -418,6 +418,13 @@ fn record_places(places: &mut BTreeMap<&'static str, Pos>, f: &RawAppeal) {
     put("reason", f.reason.as_ref().map(|x| x.at));
     put("reopened", f.reopened.as_ref().map(|x| x.at));
     put("returned", f.returned.as_ref().map(|x| x.at));
+    put("urgent", f.urgent.as_ref().map(|x| x.at));
+    put("external_id", f.external_id.as_ref().map(|x| x.at));
+    put("rating", f.rating.as_ref().map(|x| x.at));
+    put("agrees", f.agrees.as_ref().map(|x| x.at));
+    put("public", f.public.as_ref().map(|x| x.at));
+    put("public_summary", f.public_summary.as_ref().map(|x| x.at));
+    put("answer_summary", f.answer_summary.as_ref().map(|x| x.at));
 }
 
 fn read_extension(r: &mut FieldReader, e: Located<Checked<RawExtension>>) -> Option<Extension> {

@@ -400,6 +400,13 @@ pub fn sector_id_not_stem(id: &str, stem: &str) -> Message {
     )
 }
 
+pub fn topic_listed_twice(topic: &str) -> Message {
+    msg(
+        format!("тема «{topic}» указана в списке дважды; удалите повтор"),
+        format!("topic \"{topic}\" is listed twice; remove the repetition"),
+    )
+}
+
 pub fn topic_in_two_sectors(topic: &str, other: &str) -> Message {
     msg(
         format!("тема «{topic}» уже закреплена за блоком «{other}»"),

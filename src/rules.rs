@@ -110,6 +110,12 @@ fn check_sectors(config: &Config, sectors: &[Sector]) -> Vec<Diagnostic> {
         }
         for t in &s.topics {
             match owners.get(t.as_str()) {
+                Some(other) if *other == s.id => out.push(Diagnostic::warning(
+                    "duplicate-topic",
+                    &s.file,
+                    Some(s.place("topics")),
+                    messages::topic_listed_twice(t),
+                )),
                 Some(other) => out.push(Diagnostic::warning(
                     "topic-in-two-sectors",
                     &s.file,
@@ -318,7 +324,7 @@ fn check_kind_fields(a: &Appeal, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::error(
                 "not-for-kind",
                 &a.file,
-                Some(a.place("kind")),
+                Some(a.place("urgent")),
                 messages::not_for_kind("urgent", kind),
             ));
         }

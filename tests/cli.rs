@@ -600,3 +600,24 @@ fn a_settlement_typed_in_decomposed_unicode_matches_the_configured_one() {
     let report = repo.check_json();
     assert_eq!(report["summary"]["errors"], 0, "{report}");
 }
+
+#[test]
+fn urgent_and_a_repeated_topic_are_reported_where_they_are_written() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write(
+        "appeals/2026/2026-0010.md",
+        APPEAL.replace("status: new", "status: new\nurgent: true"),
+    );
+    let sector = std::fs::read_to_string(repo.path().join("sectors/roads.md")).unwrap();
+    repo.write(
+        "sectors/roads.md",
+        sector.replace(
+            "topics: [\"0003.0009.0099\"]",
+            "topics: [\"0003.0009.0099\", \"0003.0009.0099\"]",
+        ),
+    );
+    let report = repo.check_json();
+    assert!(has(&report, "not-for-kind", "appeals/2026/2026-0010.md", 10), "{report}");
+    assert!(has(&report, "duplicate-topic", "sectors/roads.md", 6), "{report}");
+    assert!(!report.to_string().contains("topic-in-two-sectors"), "{report}");
+}
