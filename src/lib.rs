@@ -20,6 +20,7 @@ pub mod config;
 pub mod dates;
 pub mod deadline;
 pub mod diagnostic;
+pub mod disclosure;
 pub mod discussion;
 pub mod edit;
 pub mod fields;

@@ -91,29 +91,34 @@ impl<K> Breakdown<K> {
         self.rows.iter().filter_map(|r| r.cell.count()).max().unwrap_or(0)
     }
 
-    /// Replaces counts of 1 and 2 by [`Cell::Small`], and hides one more cell when a lone
-    /// small cell could otherwise be worked out from the total.
+    /// Suppresses the breakdown against its published total (see [`crate::disclosure`]).
     fn suppress_small(&mut self) {
-        let mut small = 0;
-        for row in &mut self.rows {
-            if let Cell::Count(n) = row.cell
-                && (1..MIN_PUBLIC_CELL).contains(&n)
-            {
-                row.cell = Cell::Small;
-                small += 1;
-            }
+        let counts: Vec<u64> = self.rows.iter().map(|r| r.cell.count().unwrap_or(0)).collect();
+        for (row, mark) in self.rows.iter_mut().zip(crate::disclosure::protect_list(&counts)) {
+            row.cell = Cell::marked(row.cell, mark);
         }
-        if small == 1 {
-            let smallest = self
-                .rows
-                .iter()
-                .enumerate()
-                .filter_map(|(i, r)| r.cell.count().filter(|n| *n > 0).map(|n| (n, i)))
-                .min();
-            if let Some((_, i)) = smallest {
-                self.rows[i].cell = Cell::Hidden;
-            }
+    }
+}
+
+impl Cell {
+    /// `cell` as `mark` says it may be shown.
+    fn marked(cell: Cell, mark: crate::disclosure::Mark) -> Cell {
+        match mark {
+            crate::disclosure::Mark::Shown => cell,
+            crate::disclosure::Mark::Small => Cell::Small,
+            crate::disclosure::Mark::Hidden | crate::disclosure::Mark::Masked => Cell::Hidden,
         }
+    }
+
+    /// What a reader of the page knows of this published figure, for tables that must
+    /// be suppressed against it.
+    fn published(self) -> Option<(u64, crate::disclosure::Mark)> {
+        Some(match self {
+            Cell::Count(n) => (n, crate::disclosure::Mark::Shown),
+            Cell::Small => (0, crate::disclosure::Mark::Small),
+            // A `—` on the page may stand for a small count made unrecognisable.
+            Cell::Hidden => (0, crate::disclosure::Mark::Masked),
+        })
     }
 }
 
@@ -317,10 +322,19 @@ impl Stats {
         }
     }
 
-    /// Suppresses small numbers of answers per month, as a breakdown by month. The
-    /// on-time count follows its month's number of answers: with that number hidden, the
-    /// count of on-time answers (or of late ones) would point at the same few people.
+    /// Suppresses small numbers of answers per month, as a breakdown by month, and then
+    /// the answers on time and late of each month against that number and against the
+    /// totals of all months: with 3 answers of which 2 on time, the one late answer would
+    /// point at a person as surely as a count of 1.
     fn suppress_on_time(&mut self) {
+        let raw: Vec<(u64, u64)> = self
+            .on_time_by_month
+            .iter()
+            .map(|m| {
+                let answered = m.answered.count().unwrap_or(0);
+                (answered, m.on_time.count().unwrap_or(0).min(answered))
+            })
+            .collect();
         let mut answered = Breakdown {
             rows: self
                 .on_time_by_month
@@ -329,11 +343,22 @@ impl Stats {
                 .collect(),
         };
         answered.suppress_small();
-        for (line, row) in self.on_time_by_month.iter_mut().zip(answered.rows) {
-            line.answered = row.cell;
-            if row.cell.count().is_none() {
-                line.on_time = row.cell;
-            }
+        let split: Vec<Vec<u64>> = raw.iter().map(|&(a, on)| vec![on, a - on]).collect();
+        let months: Vec<Cell> = answered.rows.iter().map(|r| r.cell).collect();
+        let on_time_total: u64 = raw.iter().map(|r| r.1).sum();
+        let late_total: u64 = raw.iter().map(|r| r.0 - r.1).sum();
+        let split =
+            suppress_grid(&split, &months, &[Cell::Count(on_time_total), Cell::Count(late_total)]);
+        for ((line, month), cells) in self.on_time_by_month.iter_mut().zip(months).zip(split) {
+            line.answered = month;
+            // The on-time count is shown only when the late count is too: either gives
+            // the other away by subtraction.
+            line.on_time = match (cells[0], cells[1]) {
+                (Cell::Count(n), Cell::Count(_)) => Cell::Count(n),
+                (Cell::Small, _) => Cell::Small,
+                _ if month.count().is_none() => month,
+                _ => Cell::Hidden,
+            };
         }
     }
 
@@ -414,59 +439,28 @@ fn month_range<V>(months: &BTreeMap<YearMonth, V>) -> impl Iterator<Item = YearM
 }
 
 /// Suppresses a table of counts whose row and column totals are published elsewhere, as
-/// `row_totals` and `column_totals` (already suppressed there; the grand total is shown).
-///
-/// Counts of 1 and 2 become [`Cell::Small`]. Then, as long as a row or a column together
-/// with its total has exactly one suppressed entry, which subtraction would give away,
-/// its smallest shown non-zero member is hidden ([`Cell::Hidden`]; ties: the first).
-/// Totals are never changed here: the page already shows them. A line whose only
-/// suppressed entry has no shown non-zero partner cannot be protected and is left as it
-/// is; that happens only when the suppressed cell is the whole of its total.
+/// `row_totals` and `column_totals` (already suppressed there), by the rules of
+/// [`crate::disclosure`]. Totals are never changed here: the page already shows them.
 pub fn suppress_grid(
     counts: &[Vec<u64>],
     row_totals: &[Cell],
     column_totals: &[Cell],
 ) -> Vec<Vec<Cell>> {
-    let mut cells: Vec<Vec<Cell>> =
-        counts
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|&n| {
-                        if (1..MIN_PUBLIC_CELL).contains(&n) { Cell::Small } else { Cell::Count(n) }
-                    })
-                    .collect()
-            })
-            .collect();
     let width = counts.first().map_or(0, Vec::len);
-    let hidden_total = |c: Option<&Cell>| c.is_some_and(|c| c.count().is_none());
-    let mut lines: Vec<(Vec<(usize, usize)>, bool)> = (0..counts.len())
-        .map(|i| ((0..width).map(|j| (i, j)).collect(), hidden_total(row_totals.get(i))))
-        .collect();
-    lines.extend((0..width).map(|j| {
-        ((0..counts.len()).map(|i| (i, j)).collect(), hidden_total(column_totals.get(j)))
-    }));
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for (members, total_hidden) in &lines {
-            let suppressed =
-                members.iter().filter(|&&(i, j)| cells[i][j].count().is_none()).count()
-                    + usize::from(*total_hidden);
-            if suppressed != 1 {
-                continue;
-            }
-            let partner = members
-                .iter()
-                .filter_map(|&(i, j)| cells[i][j].count().filter(|n| *n > 0).map(|n| (n, i, j)))
-                .min();
-            if let Some((_, i, j)) = partner {
-                cells[i][j] = Cell::Hidden;
-                changed = true;
-            }
-        }
-    }
-    cells
+    let flat: Vec<u64> = counts.iter().flatten().copied().collect();
+    let rows: Vec<_> = row_totals.iter().map(|c| c.published()).collect();
+    let columns: Vec<_> = column_totals.iter().map(|c| c.published()).collect();
+    let marks = crate::disclosure::protect_grid(&flat, width, &rows, &columns);
+    counts
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(j, &n)| Cell::marked(Cell::Count(n), marks[i * width + j]))
+                .collect()
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -592,12 +586,13 @@ mod tests {
     fn public_breakdowns_hide_counts_below_three_and_their_complement() {
         let s = stats().for_public();
         let got: Vec<_> = s.by_locality.rows.iter().map(|r| (r.key.as_str(), r.cell)).collect();
-        // Тюнгур has 1 item; alone it could be worked out as 8 − 4 − 3, so the next
-        // smallest cell is hidden as well.
+        // Тюнгур has 1 item; alone it could be worked out as 8 − 4 − 3. Hiding Усть-Кокса
+        // (3) is not enough: `<3` and a hidden count of at least 3 adding up to 8 − 4 = 4
+        // leave only 1 + 3, so Катанда is hidden as well.
         // The order is by name, so it does not hint which hidden cell is larger.
         assert_eq!(
             got,
-            [("Катанда", Cell::Count(4)), ("Тюнгур", Cell::Small), ("Усть-Кокса", Cell::Hidden)]
+            [("Катанда", Cell::Hidden), ("Тюнгур", Cell::Small), ("Усть-Кокса", Cell::Hidden)]
         );
         assert!(s.by_locality.has_suppressed());
         assert_eq!(s.by_status, stats().by_status, "status is not a small breakdown");
@@ -693,14 +688,15 @@ mod tests {
     }
 
     #[test]
-    fn a_small_cell_that_is_its_whole_column_cannot_be_protected_and_is_left_alone() {
+    fn a_small_cell_that_is_its_whole_column_loses_its_small_mark() {
         let counts = vec![vec![1, 5], vec![0, 4]];
         let cells = suppress_grid(
             &counts,
             &[Cell::Count(6), Cell::Count(4)],
             &[Cell::Count(1), Cell::Count(9)],
         );
-        use Cell::{Count as N, Hidden as H, Small as S};
-        assert_eq!(cells, [vec![S, H], vec![N(0), H]]);
+        use Cell::{Count as N, Hidden as H};
+        // The published column total 1 says it all; the page at least does not confirm it.
+        assert_eq!(cells, [vec![H, H], vec![N(0), H]]);
     }
 }

@@ -16,8 +16,10 @@
 //!
 //! Public suppression. Months: March (2) is small and alone, so the next smallest month,
 //! February (4), is hidden too. Month × kind: February's and March's appeals (1, 2) are
-//! small; every row and column then has none or two suppressed entries, so nothing more is
-//! hidden. Answers: March (1) is small and alone, so February (3) is hidden too.
+//! small; no line then pins a hidden cell (appeals: 6 − 3 = 3 = 1 + 2 or 2 + 1), so
+//! nothing more is hidden. Answers (9 in all): March (1) is small; February (3) is hidden
+//! with it, and then January too, since 9 − 5 = 4 = `—` + `<3` could only be 3 + 1. The
+//! on-time counts follow: February's 2 on time is small, and no month shows a share.
 //! Settlements: Тюнгур and `<script>` are small; two small cells need no more hiding.
 
 use chrono::NaiveDate;
@@ -317,13 +319,13 @@ fn the_public_dashboard_suppresses_small_months_kinds_and_answer_counts() {
     assert_eq!(
         table_rows(&html, ON_TIME_CAPTION),
         rows(&[
-            &["январь 2026", "5", "4", "80\u{202f}%"],
-            &["февраль 2026", "—", "—", "—"],
+            &["январь 2026", "—", "—", "—"],
+            &["февраль 2026", "—", "&lt;3", "—"],
             &["март 2026", "&lt;3", "&lt;3", "&lt;3"],
         ])
     );
     let on_time = chart(&html, "chart-on-time");
-    assert_eq!(on_time.matches("<rect").count(), 1, "only January has a bar: {on_time}");
+    assert_eq!(on_time.matches("<rect").count(), 0, "no month has a bar: {on_time}");
     assert!(on_time.contains(">&lt;3</text>"));
     assert!(on_time.contains("font-size=\"12\">&lt;3</text>"), "March's mark");
     assert!(!on_time.contains("font-size=\"12\">100\u{202f}%</text>"), "March's share is hidden");
@@ -404,8 +406,8 @@ fn an_english_dashboard_names_its_charts_in_english() {
     assert!(html.contains("<caption>Received by month and kind</caption>"), "{html}");
     assert!(html.contains("<title id=\"chart-on-time-title\">Answered on time, by month</title>"));
     assert_eq!(
-        table_rows(&html, "Answered on time, by month")[0],
-        ["January 2026", "5", "4", "80%"]
+        table_rows(&html, "Answered on time, by month")[2],
+        ["March 2026", "<3", "<3", "<3"].map(|c| c.replace('<', "&lt;"))
     );
     assert!(
         html.contains("<text x=\"42\" y=\"24\" text-anchor=\"end\" font-size=\"11\">100%</text>")

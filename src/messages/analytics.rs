@@ -243,8 +243,8 @@ pub fn cluster_rule(rule: &ClusterRule) -> Message {
 
 pub fn suppression_rule() -> Message {
     msg(
-        "Чтобы по статистике нельзя было узнать заявителя, числа 1 и 2 в разбивках по населённым пунктам, темам и месяцам не показываются («менее 3»). Если такое число можно было бы вычислить из итога строки или столбца, скрывается и ещё одно — наименьшее из остальных.",
-        "So that no applicant can be recognised from the statistics, counts of 1 and 2 in breakdowns by settlement, topic and month are not shown (\"fewer than 3\"). Where such a count could be worked out from a row or column total, the smallest other count is hidden as well.",
+        "Чтобы по статистике нельзя было узнать заявителя, числа 1 и 2 в разбивках по населённым пунктам, темам и месяцам не показываются («менее 3»). Если такое число можно было бы вычислить из итога строки или столбца, скрываются и другие числа («—»), начиная с наименьших.",
+        "So that no applicant can be recognised from the statistics, counts of 1 and 2 in breakdowns by settlement, topic and month are not shown (\"fewer than 3\"). Where such a count could be worked out from a row or column total, other counts are hidden as well (\"—\"), the smallest first.",
     )
 }
 

@@ -118,6 +118,7 @@ impl<'a> Context<'a> {
         match c {
             Cell::Count(n) => self.count(n),
             Cell::Suppressed => crate::messages::analytics::suppressed().get(self.lang).into(),
+            Cell::Hidden => "—".into(),
         }
     }
 
