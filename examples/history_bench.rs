@@ -76,7 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "history checks: {:.2} s — {} diagnostics",
         started.elapsed().as_secs_f64(),
-        found.len()
+        found.diagnostics.len()
     );
     Ok(())
 }

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fields::{FieldReader, choice};
 use crate::front_matter::{self, Checked, Located, Pos, field_set};
 use crate::messages::{self, Lang};
-use crate::workflow::{Role, RoleSet, Workflow};
+use crate::workflow::{Acceptance, Role, RoleSet, Workflow};
 use chrono::{NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
@@ -310,7 +310,9 @@ field_set!(RawWorkflow {
     reopen: Vec<Located<String>>,
     require_signed_commits: String,
     audit: String,
+    accept: Vec<Located<Checked<RawAcceptance>>>,
 });
+field_set!(RawAcceptance { commit: String, reason: String });
 field_set!(RawTransition { from: String, to: String, roles: Vec<Located<String>> });
 field_set!(RawCalendar {
     office_hours: Vec<Located<String>>,
@@ -601,7 +603,8 @@ fn decimal(
     }
 }
 /// Reads the `workflow:` block. Each list it gives replaces the default; `transitions`,
-/// when given, is the whole table (see `workflow` for the defaults).
+/// when given, is the whole table (see `workflow` for the defaults); `accept` has no
+/// default.
 fn read_workflow(r: &mut FieldReader, w: Checked<RawWorkflow>, into: &mut Workflow) {
     r.unknown_fields(&w);
     let f = w.fields;
@@ -628,6 +631,26 @@ fn read_workflow(r: &mut FieldReader, w: Checked<RawWorkflow>, into: &mut Workfl
     {
         into.require_signed_commits = flag;
     }
+    if let Some(list) = f.accept {
+        into.accept = list.value.into_iter().filter_map(|a| acceptance(r, a)).collect();
+    }
+}
+
+/// One `workflow.accept` entry. The prefix is checked here, not against git: the
+/// configuration is read before the history, and an entry that names no commit with
+/// findings is reported by the history check.
+fn acceptance(r: &mut FieldReader, a: Located<Checked<RawAcceptance>>) -> Option<Acceptance> {
+    r.unknown_fields(&a.value);
+    let f = a.value.fields;
+    let commit = r.required_text(f.commit, "workflow.accept.commit", a.at);
+    let reason = r.required_text(f.reason, "workflow.accept.reason", a.at);
+    let commit = commit?;
+    let prefix = commit.value.to_ascii_lowercase();
+    if !(7..=40).contains(&prefix.len()) || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+        r.error("invalid-value", commit.at, messages::bad_commit_prefix(&commit.value));
+        return None;
+    }
+    Some(Acceptance { commit: prefix, reason: reason?.value, at: commit.at })
 }
 
 fn role_set(r: &mut FieldReader, names: Vec<Located<String>>, field: &str) -> RoleSet {
@@ -756,6 +779,31 @@ mod tests {
         let got: Vec<_> = e.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
         assert_eq!(got, [("invalid-value", 9), ("invalid-value", 11)]);
         assert!(e[0].message.get(Lang::En).contains("did you mean \"sector_lead\""), "{e:?}");
+    }
+
+    #[test]
+    fn accept_entries_read_in_flow_and_block_style_with_their_lines() {
+        let text = format!(
+            "{MINIMAL}workflow:\n  accept:\n    - {{ commit: 1A2B3C4D, reason: \"Записка № 12\" }}\n    - commit: 1234567\n      reason: по решению главы\n"
+        );
+        let (c, w) = read(&text).unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        let got: Vec<_> = c
+            .workflow
+            .accept
+            .iter()
+            .map(|a| (a.commit.as_str(), a.reason.as_str(), a.at.line))
+            .collect();
+        assert_eq!(got, [("1a2b3c4d", "Записка № 12", 10), ("1234567", "по решению главы", 11)]);
+    }
+
+    #[test]
+    fn an_accept_entry_without_a_commit_is_an_error_at_the_entry() {
+        let text = format!("{MINIMAL}workflow:\n  accept:\n    - {{ reason: x }}\n");
+        let e = read(&text).unwrap_err();
+        let got: Vec<_> = e.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
+        assert_eq!(got, [("missing-field", 10)]);
+        assert!(e[0].message.get(Lang::En).contains("\"workflow.accept.commit\""));
     }
 
     #[test]

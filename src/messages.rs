@@ -1542,6 +1542,52 @@ pub fn unsigned_commit(commit: &str) -> Message {
     )
 }
 
+pub fn bad_commit_prefix(value: &str) -> Message {
+    msg(
+        format!(
+            "workflow.accept.commit «{value}» — нужно начало идентификатора коммита: от 7 до 40 шестнадцатеричных символов (0–9, a–f), например 1a2b3c4d, как в git log"
+        ),
+        format!(
+            "workflow.accept.commit \"{value}\" must be the start of a commit id: 7 to 40 hex digits (0–9, a–f), e.g. 1a2b3c4d, as git log shows it"
+        ),
+    )
+}
+
+pub fn accept_unused(prefix: &str) -> Message {
+    msg(
+        format!(
+            "в коммите {prefix} нечего принимать: проверка истории не находит в нём нарушений; удалите эту запись из workflow.accept"
+        ),
+        format!(
+            "nothing to accept in commit {prefix}: the history check finds nothing in it; remove the entry from workflow.accept"
+        ),
+    )
+}
+
+pub fn accept_ambiguous(prefix: &str, commits: &[&str]) -> Message {
+    let commits = list(commits);
+    msg(
+        format!(
+            "начало идентификатора {prefix} подходит к нескольким коммитам с нарушениями: {commits}; укажите больше символов, чтобы запись называла один коммит"
+        ),
+        format!(
+            "the prefix {prefix} matches several commits with findings: {commits}; give more digits so that the entry names one commit"
+        ),
+    )
+}
+
+/// The line after the summary when `workflow.accept` covered findings.
+pub fn accepted_findings(count: usize, commits: usize) -> Message {
+    msg(
+        format!(
+            "Принято по решению (workflow.accept в otklik.yaml): нарушений в истории — {count}, коммитов — {commits}"
+        ),
+        format!(
+            "Accepted by decision (workflow.accept in otklik.yaml): {count} findings in history from {commits} commits"
+        ),
+    )
+}
+
 /// The name of a workflow role.
 pub fn role_name(role: &str) -> Message {
     match role {

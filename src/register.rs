@@ -24,6 +24,9 @@ pub struct Register {
     pub deadlines: Vec<Deadline>,
     /// Everything the checks found, sorted by file and place.
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings in history that `workflow.accept` covers: not in `diagnostics`, kept so
+    /// that reports can say how many there are.
+    pub accepted: Vec<workflow::Accepted>,
     /// The day the deadline states were computed for.
     pub today: NaiveDate,
 }
@@ -45,7 +48,8 @@ pub fn assemble(root: &std::path::Path, today: Option<NaiveDate>) -> Result<Regi
 /// `today`.
 pub fn check(mut repo: Repository, history: History, today: NaiveDate) -> Register {
     let mut diagnostics = std::mem::take(&mut repo.diagnostics);
-    diagnostics.extend(workflow::check_history(&history, &repo));
+    let audit = workflow::check_history(&history, &repo);
+    diagnostics.extend(audit.diagnostics);
     let calendar = WorkingCalendar::for_config(&repo.config);
     let rules = &repo.config.deadlines;
     let mut deadlines = Vec::with_capacity(repo.appeals.len());
@@ -55,7 +59,7 @@ pub fn check(mut repo: Repository, history: History, today: NaiveDate) -> Regist
     }
     diagnostics.extend(rules::check(&repo, today));
     diagnostic::sort(&mut diagnostics);
-    Register { repo, history, deadlines, diagnostics, today }
+    Register { repo, history, deadlines, diagnostics, accepted: audit.accepted, today }
 }
 
 impl Register {

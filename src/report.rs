@@ -43,6 +43,13 @@ pub fn text(register: &Register, style: TextStyle) -> String {
         style.lang,
     ));
     out.push('\n');
+    if !register.accepted.is_empty() {
+        let commits: std::collections::BTreeSet<&str> =
+            register.accepted.iter().map(|a| a.commit.as_str()).collect();
+        let line = crate::messages::accepted_findings(register.accepted.len(), commits.len());
+        out.push_str(line.get(style.lang));
+        out.push('\n');
+    }
     out
 }
 
@@ -340,7 +347,14 @@ mod tests {
             diagnostics: Vec::new(),
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-        Register { repo, history: Default::default(), deadlines: Vec::new(), diagnostics, today }
+        Register {
+            repo,
+            history: Default::default(),
+            deadlines: Vec::new(),
+            diagnostics,
+            accepted: Vec::new(),
+            today,
+        }
     }
 
     #[test]

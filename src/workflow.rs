@@ -18,21 +18,29 @@
 //!     - { from: new, to: assigned, roles: [coordinator, sector_lead] }
 //!     - { from: assigned, to: in_progress, roles: [assignee, sector_lead] }
 //!   require_signed_commits: false
+//!   accept:                     # reviewed findings in history that may stay there
+//!     - { commit: 1a2b3c4d, reason: "согласовано с куратором, служебная записка № 12" }
 //! ```
 //!
 //! Roles are `curator`, `head`, `coordinator` (the holders named in `roles:`),
 //! `sector_lead` (the lead of the item's sector) and `assignee` (the item's assignee).
 //! A file created directly at a later status (an import of items already under way) is
 //! judged as a registration only: its first status is the starting point.
+//!
+//! A finding in history stays there for good: the commit cannot change without rewriting
+//! history. An `accept` entry names a commit whose findings the staff have reviewed; they
+//! are then counted as accepted instead of failing `check`. An entry that matches no
+//! finding is itself reported, so that the list cannot outlive what it excuses.
 
 use crate::appeal::{Appeal, Status};
-use crate::config::{Term, Unit};
+use crate::config::{FILE, Term, Unit};
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, choice};
+use crate::front_matter::Pos;
 use crate::history::{Change, Commit, Event, History, Note};
 use crate::load::Repository;
 use crate::messages::{self, Message};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 choice!(
@@ -144,6 +152,39 @@ pub struct Workflow {
     /// history is not the staff's work (the sample district inside otklik's own source
     /// tree) turns this off; timelines are still read and shown.
     pub audit: bool,
+    /// Commits whose findings in history have been reviewed and accepted.
+    pub accept: Vec<Acceptance>,
+}
+
+/// One `workflow.accept` entry: a commit whose findings stay in history by decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acceptance {
+    /// A lower-case hex prefix of the commit id, 7 to 40 digits.
+    pub commit: String,
+    /// Why the findings are accepted, kept in the repository for the audit.
+    pub reason: String,
+    /// Where the commit prefix is written in `otklik.yaml`.
+    pub at: Pos,
+}
+
+/// A finding in history that an `accept` entry turned from an error into a count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accepted {
+    /// The finding as it would have been reported.
+    pub finding: Diagnostic,
+    /// The full id of the commit it comes from.
+    pub commit: String,
+    /// The reason the `accept` entry gives.
+    pub reason: String,
+}
+
+/// What the check of the history found.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryCheck {
+    /// Findings to report, including problems with the `accept` list itself.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Findings that `accept` entries cover; they do not fail `check`.
+    pub accepted: Vec<Accepted>,
 }
 
 impl Default for Workflow {
@@ -179,6 +220,7 @@ impl Default for Workflow {
             reopen: office,
             require_signed_commits: false,
             audit: true,
+            accept: Vec::new(),
         }
     }
 }
@@ -227,21 +269,24 @@ impl RoleSet {
 /// status change is legal and made by someone whose role allows it, and so is every
 /// registration, assignment, transfer, extension, return and reopening; no appeal was
 /// deleted; registration and answer dates agree with the commits that recorded them;
-/// authors are staff; commits are signed when the configuration requires it.
+/// authors are staff; commits are signed when the configuration requires it. Findings of
+/// commits named in `workflow.accept` are set apart as accepted.
 ///
 /// Roles are those of the current `otklik.yaml` and sector files, not as they were at the
 /// time of each commit; reading both files from each commit would fix that.
-pub fn check_history(history: &History, repo: &Repository) -> Vec<Diagnostic> {
-    if !repo.config.workflow.audit {
-        return Vec::new();
+pub fn check_history(history: &History, repo: &Repository) -> HistoryCheck {
+    let workflow = &repo.config.workflow;
+    if !workflow.audit {
+        return HistoryCheck::default();
     }
-    let mut out: Vec<Diagnostic> = history.notes.iter().map(note).collect();
-    out.extend(history.unknown_authors.iter().map(|u| {
+    let mut general: Vec<Diagnostic> = history.notes.iter().map(note).collect();
+    general.extend(history.unknown_authors.iter().map(|u| {
         let m = messages::unknown_author(&describe(&u.first), u.commits - 1);
         Diagnostic::warning("unknown-author", &u.file, None, m)
     }));
     let current: HashMap<&str, &Appeal> = repo.appeals.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut unsigned_reported = HashSet::new();
+    let mut out = Findings::default();
     for (id, events) in &history.timelines {
         let Some(last) = events.last() else { continue };
         let target = Target { appeal: current.get(id.as_str()).copied(), file: &last.file };
@@ -253,16 +298,76 @@ pub fn check_history(history: &History, repo: &Repository) -> Vec<Diagnostic> {
             None if last.change == Change::Deleted => {
                 let c = &last.commit;
                 let m = messages::appeal_deleted(&describe(c), &c.short, &last.file);
-                out.push(Diagnostic::error("appeal-deleted", &last.file, None, m));
+                out.push(c, Diagnostic::error("appeal-deleted", &last.file, None, m));
             }
             None => {}
         }
         Replay::new(repo, target).run(events, &mut out);
-        if repo.config.workflow.require_signed_commits {
+        if workflow.require_signed_commits {
             check_signed(events, target, &mut unsigned_reported, &mut out);
         }
     }
-    out
+    // Without the history, no entry can be matched, and calling them all unused would
+    // ask the staff to delete reviewed decisions because CI made a shallow clone.
+    let accept = if history.notes.is_empty() { workflow.accept.as_slice() } else { &[] };
+    let mut check = apply_accept(out.0, accept);
+    check.diagnostics.extend(general);
+    check
+}
+
+/// A finding of the history check and the commit it comes from.
+struct Finding {
+    diagnostic: Diagnostic,
+    commit: String,
+}
+
+/// Findings in the order found.
+#[derive(Default)]
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn push(&mut self, commit: &Commit, diagnostic: Diagnostic) {
+        self.0.push(Finding { diagnostic, commit: commit.id.clone() });
+    }
+}
+
+/// Sets apart the findings of accepted commits and reports entries that accept nothing.
+///
+/// An entry accepts only when its prefix names exactly one commit with findings: a prefix
+/// that names two would otherwise cover a commit nobody reviewed.
+fn apply_accept(findings: Vec<Finding>, accept: &[Acceptance]) -> HistoryCheck {
+    let mut check = HistoryCheck::default();
+    let commits: BTreeSet<&str> = findings.iter().map(|f| f.commit.as_str()).collect();
+    let mut reasons: HashMap<String, &str> = HashMap::new();
+    for entry in accept {
+        let matching: Vec<&str> =
+            commits.iter().copied().filter(|c| c.starts_with(&entry.commit)).collect();
+        let at = Some(entry.at);
+        match matching.as_slice() {
+            [] => {
+                let m = messages::accept_unused(&entry.commit);
+                check.diagnostics.push(Diagnostic::warning("accept-unused", FILE, at, m));
+            }
+            [one] => {
+                reasons.entry(one.to_string()).or_insert(&entry.reason);
+            }
+            many => {
+                let m = messages::accept_ambiguous(&entry.commit, many);
+                check.diagnostics.push(Diagnostic::error("accept-ambiguous", FILE, at, m));
+            }
+        }
+    }
+    for f in findings {
+        match reasons.get(&f.commit) {
+            Some(reason) => check.accepted.push(Accepted {
+                finding: f.diagnostic,
+                commit: f.commit,
+                reason: reason.to_string(),
+            }),
+            None => check.diagnostics.push(f.diagnostic),
+        }
+    }
+    check
 }
 
 /// How history messages name a commit: short id, author and local day.
@@ -308,7 +413,7 @@ fn calendar_days(term: &Term) -> Option<i64> {
 
 /// The registration date may not be later than the commit that added the file by more
 /// than the registration term: the commit proves when the item was in hand.
-fn check_registration(a: &Appeal, events: &[Event], term: &Term, out: &mut Vec<Diagnostic>) {
+fn check_registration(a: &Appeal, events: &[Event], term: &Term, out: &mut Findings) {
     let Some(created) = events.iter().rev().find(|e| e.change == Change::Created) else {
         return;
     };
@@ -318,16 +423,14 @@ fn check_registration(a: &Appeal, events: &[Event], term: &Term, out: &mut Vec<D
         let field = if a.registered.is_some() { "registered" } else { "received" };
         let text = registered.format("%Y-%m-%d").to_string();
         let m = messages::registered_after_commit(&text, &describe(&created.commit), term.amount);
-        out.push(Target { appeal: Some(a), file: &a.file }.error(
-            "registered-after-commit",
-            field,
-            m,
-        ));
+        let d =
+            Target { appeal: Some(a), file: &a.file }.error("registered-after-commit", field, m);
+        out.push(&created.commit, d);
     }
 }
 
 /// The current answer date may not be later than the day of the commit that wrote it.
-fn check_answered(a: &Appeal, events: &[Event], out: &mut Vec<Diagnostic>) {
+fn check_answered(a: &Appeal, events: &[Event], out: &mut Findings) {
     let Some(answered) = a.answered else { return };
     let set = events.iter().rev().find(|e| match &e.change {
         Change::Answered { to: Some(m), .. } => *m == answered,
@@ -336,11 +439,9 @@ fn check_answered(a: &Appeal, events: &[Event], out: &mut Vec<Diagnostic>) {
     let Some(set) = set else { return };
     if answered.day() > set.commit.day() {
         let m = messages::answered_after_commit(&answered.iso(), &describe(&set.commit));
-        out.push(Target { appeal: Some(a), file: &a.file }.error(
-            "answered-after-commit",
-            "answered",
-            m,
-        ));
+        let d =
+            Target { appeal: Some(a), file: &a.file }.error("answered-after-commit", "answered", m);
+        out.push(&set.commit, d);
     }
 }
 
@@ -350,12 +451,12 @@ fn check_signed(
     events: &[Event],
     target: Target,
     reported: &mut HashSet<String>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     for e in events {
         if !e.commit.signed && reported.insert(e.commit.id.clone()) {
             let m = messages::unsigned_commit(&describe(&e.commit));
-            out.push(target.error("unsigned-commit", "id", m));
+            out.push(&e.commit, target.error("unsigned-commit", "id", m));
         }
     }
 }
@@ -379,7 +480,7 @@ impl<'a> Replay<'a> {
         Replay { repo, workflow, target, status: None, assignee: None, sector: None }
     }
 
-    fn run(&mut self, events: &[Event], out: &mut Vec<Diagnostic>) {
+    fn run(&mut self, events: &[Event], out: &mut Findings) {
         for group in events.chunk_by(|a, b| Arc::ptr_eq(&a.commit, &b.commit)) {
             self.commit(group, out);
         }
@@ -387,7 +488,7 @@ impl<'a> Replay<'a> {
 
     /// A new file is a registration: only who registered is judged, and its first values
     /// (any status, so that items already under way can be imported) are the start.
-    fn commit(&mut self, group: &[Event], out: &mut Vec<Diagnostic>) {
+    fn commit(&mut self, group: &[Event], out: &mut Findings) {
         let commit = &group[0].commit;
         if group.iter().any(|e| e.change == Change::Created) {
             self.apply(group);
@@ -461,7 +562,7 @@ impl<'a> Replay<'a> {
         commit: &Commit,
         held: RoleSet,
         field: &str,
-        out: &mut Vec<Diagnostic>,
+        out: &mut Findings,
     ) {
         let m = match self.workflow.judge(action, held) {
             Verdict::Allowed => return,
@@ -475,14 +576,14 @@ impl<'a> Replay<'a> {
                     to.name(),
                     &next,
                 );
-                out.push(self.target.error("illegal-transition", field, m));
+                out.push(commit, self.target.error("illegal-transition", field, m));
                 return;
             }
             Verdict::NotPermitted(allowed) => {
                 messages::not_permitted(&describe(commit), &text, &allowed.names(), &held.names())
             }
         };
-        out.push(self.target.error("role-not-permitted", field, m));
+        out.push(commit, self.target.error("role-not-permitted", field, m));
     }
 
     /// Moves the replayed item past one commit.
@@ -578,6 +679,58 @@ mod tests {
             w.judge(Action::Transition(Assigned, Answered), c),
             Verdict::NotPermitted(_)
         ));
+    }
+
+    fn finding(commit: &str, file: &str) -> Finding {
+        let m = Message::new("нарушение", "finding");
+        Finding {
+            diagnostic: Diagnostic::error("role-not-permitted", file, None, m),
+            commit: commit.into(),
+        }
+    }
+
+    fn entry(commit: &str, line: u32) -> Acceptance {
+        Acceptance {
+            commit: commit.into(), reason: "решение".into(), at: Pos { line, column: 15 }
+        }
+    }
+
+    #[test]
+    fn a_prefix_that_names_two_commits_with_findings_accepts_neither() {
+        let a = "1a2b3c4d00000000000000000000000000000000";
+        let b = "1a2b3c4dffffffffffffffffffffffffffffffff";
+        let findings =
+            vec![finding(a, "appeals/2026/2026-0001.md"), finding(b, "appeals/2026/2026-0002.md")];
+        let check = apply_accept(findings, &[entry("1a2b3c4", 18), entry("1a2b3c4df", 19)]);
+        let got: Vec<_> = check.diagnostics.iter().map(|d| (d.code, d.file.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("accept-ambiguous", "otklik.yaml"),
+                ("role-not-permitted", "appeals/2026/2026-0001.md")
+            ]
+        );
+        let d = &check.diagnostics[0];
+        assert_eq!(
+            (d.severity, d.at.map(|p| p.line)),
+            (crate::diagnostic::Severity::Error, Some(18))
+        );
+        let en = d.message.get(crate::messages::Lang::En);
+        assert!(en.starts_with("the prefix 1a2b3c4 matches several commits with findings"), "{en}");
+        assert!(en.contains(&format!("{a}, {b}")), "{en}");
+        assert_eq!(check.accepted.len(), 1);
+        assert_eq!(check.accepted[0].commit, b);
+    }
+
+    #[test]
+    fn a_commit_accepted_twice_is_accepted_once_with_the_first_reason() {
+        let a = "1a2b3c4d00000000000000000000000000000000";
+        let mut second = entry(a, 19);
+        second.reason = "другое решение".into();
+        let check = apply_accept(vec![finding(a, "f.md")], &[entry("1a2b3c4", 18), second]);
+        assert!(check.diagnostics.is_empty(), "{:?}", check.diagnostics);
+        assert_eq!(check.accepted.len(), 1);
+        assert_eq!(check.accepted[0].reason, "решение");
     }
 
     #[test]

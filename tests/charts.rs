@@ -212,6 +212,7 @@ fn register(root: &Path) -> Register {
         history: Default::default(),
         deadlines,
         diagnostics: Vec::new(),
+        accepted: Vec::new(),
         today: day(2026, 4, 10),
     }
 }

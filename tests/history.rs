@@ -531,3 +531,153 @@ fn a_linked_worktree_is_read_like_its_repository() {
     let last = r.history.timeline("2026-0001").last().unwrap();
     assert_eq!(last.commit.id, done[3].to_string());
 }
+
+/// The fixture configuration with a `workflow.accept` list; the first entry is on line 18.
+fn with_accept(entries: &[String]) -> String {
+    let mut text = format!("{CONFIG}workflow:\n  accept:\n");
+    for e in entries {
+        text.push_str(&format!("    - {e}\n"));
+    }
+    text
+}
+
+fn accept_entry(commit: &str) -> String {
+    format!(
+        "{{ commit: {commit}, reason: \"Согласовано с куратором устно, служебная записка № 12\" }}"
+    )
+}
+
+/// Closes an answered item as the lead of another sector, who may not close it.
+fn closed_by_a_stranger_lead(git: &Git, id: &str, when: &str) -> git2::Oid {
+    let answered = "assignee: road.one\nanswered: 2026-03-20\nresult: explained\n";
+    git.write(&path_of(id), &appeal(id, "closed", answered));
+    git.commit(WATER_LEAD, when)
+}
+
+#[test]
+fn a_role_violation_accepted_by_a_seven_digit_prefix_no_longer_fails_the_check() {
+    let git = Git::new();
+    until_answered(&git, "2026-0001");
+    let bad = closed_by_a_stranger_lead(&git, "2026-0001", "2026-03-26T09:00:00+07:00");
+    let r = git.assemble();
+    assert_eq!(codes(&r), [("role-not-permitted", path_of("2026-0001"), 10)]);
+    assert_eq!(r.diagnostics[0].severity, Severity::Error);
+
+    git.write("otklik.yaml", &with_accept(&[accept_entry(&bad.to_string()[..7])]));
+    let r = git.assemble();
+    assert!(r.diagnostics.is_empty(), "{:?}", codes(&r));
+    assert_eq!(r.accepted.len(), 1);
+    let a = &r.accepted[0];
+    assert_eq!((a.finding.code, a.commit.as_str()), ("role-not-permitted", &*bad.to_string()));
+    assert!(a.reason.contains("служебная записка № 12"), "{}", a.reason);
+    let style = |lang| otklik::report::TextStyle { lang, color: false };
+    let en = otklik::report::text(&r, style(Lang::En));
+    assert!(en.contains("Checked 1 items: 0 errors, 0 warnings\n"), "{en}");
+    assert!(
+        en.contains("Accepted by decision (workflow.accept in otklik.yaml): 1 findings"),
+        "{en}"
+    );
+    let ru = otklik::report::text(&r, style(Lang::Ru));
+    assert!(ru.contains("Принято по решению (workflow.accept в otklik.yaml): нарушений"), "{ru}");
+}
+
+#[test]
+fn accepting_one_commit_does_not_hide_a_finding_of_another() {
+    let git = Git::new();
+    until_answered(&git, "2026-0001");
+    let accepted = closed_by_a_stranger_lead(&git, "2026-0001", "2026-03-26T09:00:00+07:00");
+    until_answered(&git, "2026-0002");
+    let other = closed_by_a_stranger_lead(&git, "2026-0002", "2026-03-27T09:00:00+07:00");
+    git.write("otklik.yaml", &with_accept(&[accept_entry(&short(accepted))]));
+    let r = git.assemble();
+    assert_eq!(codes(&r), [("role-not-permitted", path_of("2026-0002"), 10)]);
+    assert!(r.diagnostics[0].message.get(Lang::En).contains(&short(other)));
+    assert_eq!(r.accepted.len(), 1);
+    assert_eq!(r.accepted[0].finding.file, path_of("2026-0001"));
+}
+
+#[test]
+fn every_finding_of_an_accepted_commit_is_accepted() {
+    let git = Git::new();
+    let file = path_of("2026-0001");
+    git.write(&file, &appeal("2026-0001", "new", ""));
+    git.commit(COORD, "2026-03-03T10:00:00+07:00");
+    // One commit, two findings: an illegal transition and an answer dated after it.
+    let answered = "assignee: road.one\nanswered: 2026-03-05\nresult: explained\n";
+    git.write(&file, &appeal("2026-0001", "closed", answered));
+    let bad = git.commit(HEAD, "2026-03-04T10:00:00+07:00");
+    let r = git.assemble();
+    let found: Vec<_> = r.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(found, ["illegal-transition", "answered-after-commit"], "{:?}", codes(&r));
+    git.write("otklik.yaml", &with_accept(&[accept_entry(&bad.to_string())]));
+    let r = git.assemble();
+    assert!(r.diagnostics.is_empty(), "{:?}", codes(&r));
+    assert_eq!(r.accepted.len(), 2);
+}
+
+#[test]
+fn an_accept_entry_that_matches_no_finding_is_a_warning_at_its_line() {
+    let git = Git::new();
+    let done = usual_life(&git, "2026-0001");
+    let clean = short(done[1]);
+    git.write("otklik.yaml", &with_accept(&[accept_entry(&clean), accept_entry("abcdef0")]));
+    let r = git.assemble();
+    assert_eq!(
+        codes(&r),
+        [("accept-unused", "otklik.yaml".into(), 18), ("accept-unused", "otklik.yaml".into(), 19)]
+    );
+    let d = &r.diagnostics[0];
+    assert_eq!(d.severity, Severity::Warning);
+    let en = d.message.get(Lang::En);
+    assert!(en.starts_with(&format!("nothing to accept in commit {clean}")), "{en}");
+    assert!(en.contains("remove the entry from workflow.accept"), "{en}");
+    let ru = d.message.get(Lang::Ru);
+    assert!(ru.starts_with(&format!("в коммите {clean} нечего принимать")), "{ru}");
+}
+
+#[test]
+fn accept_entries_are_not_judged_when_the_history_cannot_be_read() {
+    let git = Git::new();
+    git.write(&path_of("2026-0001"), &appeal("2026-0001", "new", ""));
+    git.write("otklik.yaml", &with_accept(&[accept_entry("abcdef0")]));
+    std::fs::remove_dir_all(git.root().join(".git")).unwrap();
+    only_warning(&git.assemble());
+}
+
+#[test]
+fn a_bad_commit_prefix_or_a_missing_reason_is_an_error_at_its_line() {
+    let git = Git::new();
+    let entries = [
+        accept_entry("xyz"),
+        accept_entry("1a2b3"),
+        accept_entry(&"a".repeat(41)),
+        "{ commit: 1a2b3c4d, reason: \"  \" }".to_string(),
+        "{ commit: 1a2b3c4d, reason: x, note: y }".to_string(),
+    ];
+    git.write("otklik.yaml", &with_accept(&entries));
+    let Err(otklik::load::LoadError::BadConfig(errors)) = assemble(git.root(), Some(today()))
+    else {
+        panic!("a bad accept entry must stop the load");
+    };
+    let got: Vec<_> = errors.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
+    assert_eq!(
+        got,
+        [
+            ("invalid-value", 18),
+            ("invalid-value", 19),
+            ("invalid-value", 20),
+            ("missing-field", 21),
+            ("unknown-field", 22),
+        ]
+    );
+    assert!(errors.iter().all(|d| d.file == "otklik.yaml"));
+    let en = errors[0].message.get(Lang::En);
+    assert!(
+        en.starts_with("workflow.accept.commit \"xyz\" must be the start of a commit id"),
+        "{en}"
+    );
+    assert!(en.contains("7 to 40 hex digits"), "{en}");
+    let ru = errors[1].message.get(Lang::Ru);
+    assert!(ru.starts_with("workflow.accept.commit «1a2b3» — нужно начало"), "{ru}");
+    assert!(errors[3].message.get(Lang::En).contains("\"workflow.accept.reason\""));
+}

@@ -92,7 +92,14 @@ fn register_from(root: &Path) -> Register {
             Message::new("неизвестный сотрудник «x»", "unknown staff member \"x\""),
         ),
     ];
-    Register { repo, history: Default::default(), deadlines, diagnostics, today: day(2026, 3, 6) }
+    Register {
+        repo,
+        history: Default::default(),
+        deadlines,
+        diagnostics,
+        accepted: Vec::new(),
+        today: day(2026, 3, 6),
+    }
 }
 
 fn register() -> Register {
