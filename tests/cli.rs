@@ -523,6 +523,26 @@ fn leading_zeros_do_not_make_a_second_number() {
     assert_eq!(duplicates.len(), 1, "{report}");
     let message = duplicates[0]["message"].as_str().unwrap();
     assert!(message.contains("2026-0010»") && message.contains("2026-00010»"), "{message}");
+    // `2026-00010.md` sorts first, yet the extra zero is the slip: that file is renumbered.
+    assert_eq!(duplicates[0]["file"], "appeals/2026/2026-00010.md", "{report}");
+    assert!(message.starts_with("номер «2026-00010»"), "{message}");
+}
+
+#[test]
+fn the_id_with_more_leading_zeros_is_blamed_in_either_order() {
+    let repo = Repo::from_fixture("check/base");
+    // Here the padded id sorts last (folder 2027 after 2026): it is still the one blamed.
+    repo.write("appeals/2026/2026-0010.md", APPEAL);
+    repo.write("appeals/2027/2026-000010.md", APPEAL.replace("2026-0010", "2026-000010"));
+    repo.write("appeals/2025/2026-00010.md", APPEAL.replace("2026-0010", "2026-00010"));
+    let report = repo.check_json();
+    let blamed: std::collections::BTreeSet<String> = places(&report)
+        .into_iter()
+        .filter(|(code, _, _)| code == "duplicate-id")
+        .map(|(_, file, _)| file)
+        .collect();
+    let expected = ["appeals/2025/2026-00010.md", "appeals/2027/2026-000010.md"];
+    assert_eq!(blamed, expected.map(String::from).into(), "{report}");
 }
 
 #[test]
