@@ -615,7 +615,9 @@ fn import(cli: &Cli, args: &ImportArgs) -> Outcome {
         let refs: Vec<&crate::import::Mapping> = mappings.iter().collect();
         match crate::import::scaffold(&cli.root, &refs, chrono_tz::Asia::Barnaul) {
             Ok(files) => {
-                stdout.push_str(&format!("{}: {} files\n", cli.root.display(), files.len()))
+                let done =
+                    crate::messages::scaffold_done(&cli.root.display().to_string(), files.len());
+                stdout.push_str(&format!("{}\n", done.get(lang)));
             }
             Err(e) => return fail(e.message()),
         }

@@ -111,6 +111,23 @@ fn an_unknown_field_is_named_with_its_line_and_a_suggestion() {
 }
 
 #[test]
+fn the_english_summary_counts_one_error_in_the_singular() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write(
+        "appeals/2026/2026-0010.md",
+        APPEAL.replace("status: new", "asignee: x\nstatus: new"),
+    );
+    let en = repo.otklik(&["--lang", "en", "check", "--today", "2026-12-04"]);
+    assert!(en.stdout.ends_with("Checked 3 items: 1 error, 1 warning\n"), "{}", en.stdout);
+    let ru = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert!(
+        ru.stdout.ends_with("Проверено обращений: 3; ошибок: 1; предупреждений: 1\n"),
+        "{}",
+        ru.stdout
+    );
+}
+
+#[test]
 fn a_windows_file_with_bom_and_crlf_reads_like_any_other() {
     let repo = Repo::from_fixture("check/base");
     let text = format!("\u{feff}{}", APPEAL.replace('\n', "\r\n"));
