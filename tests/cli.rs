@@ -437,6 +437,39 @@ fn the_heads_report_lists_overdue_items_and_advice_for_the_period() {
 }
 
 #[test]
+fn a_report_of_a_period_without_items_is_written_with_a_warning() {
+    let repo = Repo::from_fixture("check/base");
+    let run = repo.otklik(&["report", "--period", "1999-Q1", "--today", "2026-12-04"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(PathBuf::from(run.stdout.trim()).is_file(), "{}", run.stdout);
+    assert!(
+        run.stderr.starts_with("в периоде I квартал 1999 г. нет ни одного обращения;"),
+        "{}",
+        run.stderr
+    );
+    let en = repo.otklik(&["--lang", "en", "report", "--period", "1999", "--today", "2026-12-04"]);
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    assert!(en.stderr.starts_with("the period 1999 holds no items at all;"), "{}", en.stderr);
+    let full = repo.otklik(&["report", "--period", "2026", "--today", "2026-12-04"]);
+    assert_eq!((full.code, full.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn a_report_of_a_period_that_has_not_begun_is_refused() {
+    let repo = Repo::from_fixture("check/base");
+    let run = repo.otklik(&["report", "--period", "2030", "--today", "2026-12-04"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stderr,
+        "период 2030 год ещё не начался (данные на 04.12.2026); отчёт не записан — укажите период не позже сегодняшнего\n"
+    );
+    assert!(!repo.path().join("site/internal/reports/2030.html").exists());
+    // The month of the report's day has begun, though it holds no item yet.
+    let now = repo.otklik(&["report", "--period", "2026-12", "--today", "2026-12-01"]);
+    assert_eq!(now.code, 0, "{}", now.stderr);
+}
+
+#[test]
 fn build_refuses_an_output_it_did_not_make_and_the_sources() {
     let repo = Repo::from_fixture("check/base");
     let keep = repo.path().join("keep");
