@@ -196,10 +196,32 @@ pub fn yaml_syntax(problem: &crate::front_matter::YamlProblem) -> Message {
             "блок полей слишком велик, слишком глубоко вложен или содержит слишком много ссылок (&, *)",
             "the field block is too large, too deeply nested, or has too many aliases (&, *)",
         ),
+        YamlProblem::WrongShape { expected, detail } => wrong_shape(*expected, detail),
         YamlProblem::Other(detail) => {
             msg(format!("ошибка синтаксиса YAML: {detail}"), format!("YAML syntax error: {detail}"))
         }
     }
+}
+
+/// A value of another kind than its place takes. The parser's own words are English and
+/// name its internals ("string scalar"), so the Russian text does without them.
+fn wrong_shape(expected: crate::front_matter::Shape, detail: &str) -> Message {
+    use crate::front_matter::Shape;
+    let (ru, en) = match expected {
+        Shape::Single => (
+            "здесь нужно одно значение (текст, число или дату), а записан список или вложенные поля; если значение содержит двоеточие или скобки, возьмите его в кавычки",
+            "one value (text, a number or a date) belongs here, not a list or nested fields; quote a value that holds a colon or brackets",
+        ),
+        Shape::Fields => (
+            "здесь нужны вложенные поля — строки «имя: значение» с отступом под этим полем, а записано одно значение или список",
+            "nested fields belong here — \"name: value\" lines indented under this field — not a single value or a list",
+        ),
+        Shape::List => (
+            "здесь нужен список: [первое, второе] или строки «- значение» с отступом под этим полем",
+            "a list belongs here: [first, second], or \"- value\" lines indented under this field",
+        ),
+    };
+    msg(ru, format!("{en} ({detail})"))
 }
 
 pub fn unknown_field(field: &str, suggestion: Option<&str>) -> Message {

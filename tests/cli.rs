@@ -199,6 +199,29 @@ fn tabs_and_duplicate_keys_are_reported_at_their_lines() {
 }
 
 #[test]
+fn a_value_of_the_wrong_kind_is_explained_in_russian_at_its_line() {
+    let repo = Repo::from_fixture("check/base");
+    let applicant = "status: new\napplicant:\n  name: [Иванов, Пётр]";
+    repo.write("appeals/2026/2026-0010.md", APPEAL.replace("status: new", applicant));
+    repo.write(
+        "appeals/2026/2026-0011.md",
+        APPEAL
+            .replace("2026-0010", "2026-0011")
+            .replace("status: new", "status: new\napplicant: Иванов"),
+    );
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    let one = "appeals/2026/2026-0010.md:11:9: ошибка: здесь нужно одно значение (текст, число или дату), а записан список или вложенные поля;";
+    assert!(run.stdout.contains(one), "{}", run.stdout);
+    let two = "appeals/2026/2026-0011.md:10:12: ошибка: здесь нужны вложенные поля";
+    assert!(run.stdout.contains(two), "{}", run.stdout);
+    assert!(!run.stdout.contains("expected") && !run.stdout.contains("scalar"), "{}", run.stdout);
+    let en = repo.otklik(&["--lang", "en", "check", "--today", "2026-12-04"]);
+    let en_one = "2026-0010.md:11:9: error: one value (text, a number or a date) belongs here";
+    assert!(en.stdout.contains(en_one), "{}", en.stdout);
+    assert!(en.stdout.contains("brackets (expected string scalar) [yaml-syntax]"), "{}", en.stdout);
+}
+
+#[test]
 fn unquoted_topic_codes_keep_their_digits() {
     let repo = Repo::from_fixture("check/base");
     repo.write(
