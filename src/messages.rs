@@ -224,6 +224,17 @@ fn wrong_shape(expected: crate::front_matter::Shape, detail: &str) -> Message {
     msg(ru, format!("{en} ({detail})"))
 }
 
+pub fn settlement_slug_clash(keeps: &str, yields: &str, plain: &str, given: &str) -> Message {
+    msg(
+        format!(
+            "населённые пункты «{keeps}» и «{yields}» дают одно имя страницы ({plain}.html); его сохраняет «{keeps}» (он выше в списке), а «{yields}» получает {given}.html; если это один пункт, оставьте одно написание"
+        ),
+        format!(
+            "the settlements \"{keeps}\" and \"{yields}\" give the same page name ({plain}.html); \"{keeps}\" keeps it (it is listed first) and \"{yields}\" gets {given}.html; if they are one settlement, keep one spelling"
+        ),
+    )
+}
+
 pub fn unknown_field(field: &str, suggestion: Option<&str>) -> Message {
     let (ru, en) = hint(suggestion);
     msg(format!("неизвестное поле «{field}»{ru}"), format!("unknown field \"{field}\"{en}"))

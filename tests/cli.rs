@@ -222,6 +222,23 @@ fn a_value_of_the_wrong_kind_is_explained_in_russian_at_its_line() {
 }
 
 #[test]
+fn two_settlements_with_one_page_name_are_warned_about_in_the_configuration() {
+    let repo = Repo::from_fixture("check/base");
+    let config = std::fs::read_to_string(repo.path().join("otklik.yaml")).unwrap();
+    let listed = "settlements: [Катанда, Мульта, Тюнгур]";
+    assert!(config.contains(listed), "{config}");
+    repo.write(
+        "otklik.yaml",
+        config.replace(listed, "settlements: [Огнёвка, Катанда, Мульта, Тюнгур, Огневка]"),
+    );
+    let report = repo.check_json();
+    assert!(has(&report, "settlement-slug-clash", "otklik.yaml", 5), "{report}");
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    let text = "otklik.yaml:5:51: предупреждение: населённые пункты «Огнёвка» и «Огневка» дают одно имя страницы (ognevka.html); его сохраняет «Огнёвка»";
+    assert!(run.stdout.contains(text), "{}", run.stdout);
+}
+
+#[test]
 fn unquoted_topic_codes_keep_their_digits() {
     let repo = Repo::from_fixture("check/base");
     repo.write(
