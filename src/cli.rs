@@ -83,6 +83,11 @@ pub enum Command {
     /// Import a tabular export (CSV or .xlsx): one appeal file per row; never overwrites.
     Import(ImportArgs),
     /// Write the head's printable report of a period into site/internal/reports/.
+    ///
+    /// A period without a single item is still written, with a warning on standard error
+    /// (exit 0), so that a quiet month has its report too. A period that begins after
+    /// --today is refused (exit 2): it cannot hold data yet, and it is almost always a
+    /// mistyped year; a report of it would show only zeros dated before the period.
     Report(ReportArgs),
     /// Register a new item under the next free number of the year, and commit it.
     New(NewArgs),
@@ -253,7 +258,8 @@ pub struct InitArgs {
 /// Arguments of `report`.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// The period: a year (2026), a quarter (2026-Q1) or a month (2026-03).
+    /// The period: a year (2026), a quarter (2026-Q1) or a month (2026-03); not one that
+    /// begins after --today.
     #[arg(long)]
     pub period: String,
     /// The day the figures are computed for (YYYY-MM-DD).
@@ -591,11 +597,20 @@ fn head_report(cli: &Cli, args: &ReportArgs) -> Outcome {
             return Outcome { stderr, code: 2, ..Outcome::default() };
         }
     };
+    if period.first_day() > register.today {
+        let m = crate::messages::analytics::period_not_begun(&period.label(), register.today);
+        return Outcome { stderr: format!("{}\n", m.get(lang)), code: 2, ..Outcome::default() };
+    }
+    let mut stderr = String::new();
+    if !register.repo.appeals.iter().any(|a| period.holds(a)) {
+        let m = crate::messages::analytics::empty_period(&period.label());
+        stderr = format!("{}\n", m.get(lang));
+    }
     let out = args.out.clone().unwrap_or_else(|| cli.root.join("site"));
     let theme = crate::render::theme_dir(&register.repo);
     match crate::render::write_head_report(&register, &out, theme.as_deref(), &period) {
-        Ok(path) => Outcome { stdout: format!("{}\n", path.display()), ..Outcome::default() },
-        Err(e) => Outcome { stderr: format!("{e}\n"), code: 1, ..Outcome::default() },
+        Ok(path) => Outcome { stdout: format!("{}\n", path.display()), stderr, code: 0 },
+        Err(e) => Outcome { stderr: format!("{stderr}{e}\n"), code: 1, ..Outcome::default() },
     }
 }
 
@@ -615,7 +630,9 @@ fn import(cli: &Cli, args: &ImportArgs) -> Outcome {
         let refs: Vec<&crate::import::Mapping> = mappings.iter().collect();
         match crate::import::scaffold(&cli.root, &refs, chrono_tz::Asia::Barnaul) {
             Ok(files) => {
-                stdout.push_str(&format!("{}: {} files\n", cli.root.display(), files.len()))
+                let done =
+                    crate::messages::scaffold_done(&cli.root.display().to_string(), files.len());
+                stdout.push_str(&format!("{}\n", done.get(lang)));
             }
             Err(e) => return fail(e.message()),
         }

@@ -415,10 +415,29 @@ fn read_municipality(
             Err(_) => r.error("invalid-value", zone.at, messages::bad_zone(zone.value.trim())),
         }
     }
-    config.settlements = f
+    let listed: Vec<Located<String>> = f
         .settlements
-        .map(|s| s.value.into_iter().map(|x| x.value.trim().to_string()).collect())
+        .map(|s| {
+            let trimmed = |x: Located<String>| Located { value: x.value.trim().to_string(), ..x };
+            s.value.into_iter().map(trimmed).collect()
+        })
         .unwrap_or_default();
+    warn_of_slug_clashes(r, &listed);
+    config.settlements = listed.into_iter().map(|x| x.value).collect();
+}
+
+/// Settlements whose pages would have the same name (`Усть-Кокса`, `Ust-Koksa`): the one
+/// listed later gets a suffixed page name, which is a surprise unless it is said.
+fn warn_of_slug_clashes(r: &mut FieldReader, listed: &[Located<String>]) {
+    let names: Vec<&str> = listed.iter().map(|x| x.value.as_str()).collect();
+    for clash in crate::render::filters::slug_clashes(&names) {
+        let at = listed.iter().find(|x| x.value == clash.yields).map_or(Pos::TOP, |x| x.at);
+        r.warning(
+            "settlement-slug-clash",
+            at,
+            messages::settlement_slug_clash(clash.keeps, clash.yields, &clash.plain, &clash.given),
+        );
+    }
 }
 
 fn read_site(r: &mut FieldReader, s: Checked<RawSite>, config: &mut Config) {
@@ -708,6 +727,25 @@ mod tests {
         assert_eq!(c.calendar.office_hours.len(), 2);
         assert_eq!(c.staff[0].emails, ["a@x.example"]);
         assert_eq!(c.lang, Lang::Ru);
+    }
+
+    #[test]
+    fn settlements_that_give_one_page_name_are_warned_about_at_the_later_one() {
+        let text = MINIMAL.replace(
+            "settlements: [Катанда]",
+            "settlements:\n    - Усть-Кокса\n    - Катанда\n    - Ust-Koksa",
+        );
+        let (c, w) = read(&text).unwrap();
+        assert_eq!(c.settlements, ["Усть-Кокса", "Катанда", "Ust-Koksa"]);
+        let got: Vec<_> = w.iter().map(|d| (d.code, d.at.map(|p| p.line))).collect();
+        assert_eq!(got, [("settlement-slug-clash", Some(7))]);
+        let ru = w[0].message.get(Lang::Ru);
+        assert!(
+            ru.starts_with(
+                "населённые пункты «Усть-Кокса» и «Ust-Koksa» дают одно имя страницы (ust-koksa.html); его сохраняет «Усть-Кокса» (он выше в списке), а «Ust-Koksa» получает ust-koksa-"
+            ),
+            "{ru}"
+        );
     }
 
     #[test]

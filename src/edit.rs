@@ -234,7 +234,10 @@ fn front_matter_values(bytes: &[u8]) -> Result<Mapping, EditError> {
         // An empty block parses as null: a mapping without keys.
         serde_json::Value::Null => Ok(Mapping::new()),
         _ => Err(EditError::Yaml(YamlError {
-            problem: front_matter::YamlProblem::Other("the front matter is not a mapping".into()),
+            problem: front_matter::YamlProblem::WrongShape {
+                expected: front_matter::Shape::Fields,
+                detail: "the front matter is not a mapping".into(),
+            },
             at: None,
         })),
     }

@@ -237,8 +237,27 @@ pub enum YamlProblem {
     DuplicateKey(String),
     /// Too large, too deep, or too many aliases.
     Budget,
+    /// A value of another kind than the place takes: a list where one value belongs, a
+    /// single value where fields belong. `detail` is the parser's own words (English).
+    WrongShape {
+        /// What the place takes.
+        expected: Shape,
+        /// The parser's explanation.
+        detail: String,
+    },
     /// Anything else, with the parser's own explanation (English).
     Other(String),
+}
+
+/// The kind of YAML value a place takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// One value: text, a number, a date (a scalar).
+    Single,
+    /// Nested fields (a mapping).
+    Fields,
+    /// A list (a sequence).
+    List,
 }
 
 /// A YAML problem with its place, if the parser knew it.
@@ -304,15 +323,44 @@ fn classify(detail: &str) -> YamlProblem {
         YamlProblem::Budget
     } else if detail.contains("found a tab") {
         YamlProblem::Tab
+    } else if let Some(expected) = expected_shape(detail) {
+        YamlProblem::WrongShape { expected, detail: detail.to_string() }
     } else {
         YamlProblem::Other(detail.to_string())
     }
 }
 
-/// Removes the parser's own "at line X, column Y" tail: we print places ourselves, in
-/// file coordinates and in the user's language.
+/// The shape a type mismatch asked for. The parser words these as "expected string
+/// scalar", "expected mapping start", "expected sequence start", or serde's "invalid type:
+/// …, expected …" with the `expecting` text of our own visitors; all are English and
+/// unfit for a Russian message, so they are recognised and said again in the catalogue.
+fn expected_shape(detail: &str) -> Option<Shape> {
+    let wanted = if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        rest.split_once(", expected ")?.1
+    } else {
+        detail.strip_prefix("expected ")?
+    };
+    let has = |words: &[&str]| words.iter().any(|w| wanted.contains(w));
+    if has(&["mapping", "map", "struct"]) {
+        Some(Shape::Fields)
+    } else if has(&["sequence", "seq", "list", "array"]) {
+        Some(Shape::List)
+    } else if has(&["scalar", "string", "str", "number", "integer", "bool", "date"]) {
+        Some(Shape::Single)
+    } else {
+        None
+    }
+}
+
+/// Removes the parser's own places from its message: the "at line X, column Y" tail, and
+/// the "(defined at …) (used at …)" of a value reached through an alias. We print places
+/// ourselves, in file coordinates and in the user's language.
 fn strip_location(message: &str) -> String {
-    let cut = message.find(" at line ").unwrap_or(message.len());
+    let cut = [" (defined at line ", " at line "]
+        .iter()
+        .filter_map(|tail| message.find(tail))
+        .min()
+        .unwrap_or(message.len());
     message[..cut].trim().to_string()
 }
 
@@ -426,6 +474,47 @@ mod tests {
         assert!(parse::<Checked<Sample>>(&bomb).is_err());
         let deep = format!("---\nid: {}{}\n", "[".repeat(5000), "]".repeat(5000));
         assert!(parse::<Checked<Sample>>(&deep).is_err());
+    }
+
+    field_set!(Person { name: String });
+    field_set!(Holder { id: String, topics: Vec<Located<String>>, applicant: Checked<Person> });
+
+    fn shape_of(yaml: &str) -> (Option<Shape>, Option<u32>) {
+        let e = parse::<Checked<Holder>>(yaml).unwrap_err();
+        let shape = match e.problem {
+            YamlProblem::WrongShape { expected, .. } => Some(expected),
+            _ => None,
+        };
+        (shape, e.at.map(|p| p.line))
+    }
+
+    #[test]
+    fn values_of_the_wrong_kind_are_told_by_the_kind_expected() {
+        assert_eq!(shape_of("---\nid: [a, b]\n"), (Some(Shape::Single), Some(2)));
+        assert_eq!(shape_of("---\napplicant:\n  name: {a: b}\n"), (Some(Shape::Single), Some(3)));
+        assert_eq!(shape_of("---\napplicant: Иванов\n"), (Some(Shape::Fields), Some(2)));
+        assert_eq!(shape_of("---\ntopics: x\n"), (Some(Shape::List), Some(2)));
+        // Through an alias the parser adds both places; the one of the use is kept.
+        let alias = "---\napplicant: &a {name: x}\nid: *a\n";
+        assert_eq!(shape_of(alias), (Some(Shape::Single), Some(3)));
+        assert_eq!(
+            classify("invalid type: sequence, expected a map"),
+            YamlProblem::WrongShape {
+                expected: Shape::Fields,
+                detail: "invalid type: sequence, expected a map".into()
+            }
+        );
+        assert_eq!(
+            classify("unexpected end of input"),
+            YamlProblem::Other("unexpected end of input".into())
+        );
+    }
+
+    #[test]
+    fn an_alias_keeps_no_place_of_the_parser_in_the_text() {
+        let e = parse::<Checked<Holder>>("---\napplicant: &a {name: x}\nid: *a\n").unwrap_err();
+        let YamlProblem::WrongShape { detail, .. } = e.problem else { panic!("{e:?}") };
+        assert_eq!(detail, "expected string scalar");
     }
 
     #[test]

@@ -68,6 +68,25 @@ fn msg(ru: impl Into<String>, en: impl Into<String>) -> Message {
     Message { ru: ru.into(), en: en.into() }
 }
 
+/// `n` with the English noun in its number: "1 error", "2 errors", "0 warnings".
+pub fn count_en(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The closing line of `check` and `build`: how many items, errors and warnings. Russian
+/// puts the count after a colon («ошибок: 1»), which needs no agreement with the number.
+pub fn check_summary(items: usize, errors: usize, warnings: usize) -> Message {
+    msg(
+        format!("Проверено обращений: {items}; ошибок: {errors}; предупреждений: {warnings}"),
+        format!(
+            "Checked {}: {}, {}",
+            count_en(items, "item", "items"),
+            count_en(errors, "error", "errors"),
+            count_en(warnings, "warning", "warnings")
+        ),
+    )
+}
+
 /// The closest known name to `wrong`, if one is close enough to be a typo.
 pub fn suggest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known
@@ -177,10 +196,43 @@ pub fn yaml_syntax(problem: &crate::front_matter::YamlProblem) -> Message {
             "блок полей слишком велик, слишком глубоко вложен или содержит слишком много ссылок (&, *)",
             "the field block is too large, too deeply nested, or has too many aliases (&, *)",
         ),
+        YamlProblem::WrongShape { expected, detail } => wrong_shape(*expected, detail),
         YamlProblem::Other(detail) => {
             msg(format!("ошибка синтаксиса YAML: {detail}"), format!("YAML syntax error: {detail}"))
         }
     }
+}
+
+/// A value of another kind than its place takes. The parser's own words are English and
+/// name its internals ("string scalar"), so the Russian text does without them.
+fn wrong_shape(expected: crate::front_matter::Shape, detail: &str) -> Message {
+    use crate::front_matter::Shape;
+    let (ru, en) = match expected {
+        Shape::Single => (
+            "здесь нужно одно значение (текст, число или дату), а записан список или вложенные поля; если значение содержит двоеточие или скобки, возьмите его в кавычки",
+            "one value (text, a number or a date) belongs here, not a list or nested fields; quote a value that holds a colon or brackets",
+        ),
+        Shape::Fields => (
+            "здесь нужны вложенные поля — строки «имя: значение» с отступом под этим полем, а записано одно значение или список",
+            "nested fields belong here — \"name: value\" lines indented under this field — not a single value or a list",
+        ),
+        Shape::List => (
+            "здесь нужен список: [первое, второе] или строки «- значение» с отступом под этим полем",
+            "a list belongs here: [first, second], or \"- value\" lines indented under this field",
+        ),
+    };
+    msg(ru, format!("{en} ({detail})"))
+}
+
+pub fn settlement_slug_clash(keeps: &str, yields: &str, plain: &str, given: &str) -> Message {
+    msg(
+        format!(
+            "населённые пункты «{keeps}» и «{yields}» дают одно имя страницы ({plain}.html); его сохраняет «{keeps}» (он выше в списке), а «{yields}» получает {given}.html; если это один пункт, оставьте одно написание"
+        ),
+        format!(
+            "the settlements \"{keeps}\" and \"{yields}\" give the same page name ({plain}.html); \"{keeps}\" keeps it (it is listed first) and \"{yields}\" gets {given}.html; if they are one settlement, keep one spelling"
+        ),
+    )
 }
 
 pub fn unknown_field(field: &str, suggestion: Option<&str>) -> Message {
@@ -994,12 +1046,14 @@ pub fn init_not_empty(dir: &str) -> Message {
 pub fn init_done(dir: &str, files: usize, git: bool) -> Message {
     let (ru, en) =
         if git { (" и первый коммит", " and the first commit") } else { ("", "") };
+    let noun = analytics::plural_ru(files as u64, "файл", "файла", "файлов");
+    let files_en = count_en(files, "file", "files");
     msg(
         format!(
-            "создан репозиторий {dir}: {files} файлов{ru}; замените в otklik.yaml всё, что помечено «ЗАМЕНИТЕ»"
+            "создан репозиторий {dir}: {files} {noun}{ru}; замените в otklik.yaml всё, что помечено «ЗАМЕНИТЕ»"
         ),
         format!(
-            "created the repository {dir}: {files} files{en}; replace everything marked \"ЗАМЕНИТЕ\" (REPLACE) in otklik.yaml"
+            "created the repository {dir}: {files_en}{en}; replace everything marked \"ЗАМЕНИТЕ\" (REPLACE) in otklik.yaml"
         ),
     )
 }
@@ -1110,6 +1164,14 @@ pub fn empty_column_name(field: &str) -> Message {
     msg(
         format!("пустое имя столбца в правиле для поля «{field}»"),
         format!("an empty column name in the rule for \"{field}\""),
+    )
+}
+
+/// What `import --scratch` created before importing.
+pub fn scaffold_done(root: &str, files: usize) -> Message {
+    msg(
+        format!("{root}: создано файлов: {files}"),
+        format!("{root}: {} written", count_en(files, "file", "files")),
     )
 }
 
@@ -1485,7 +1547,8 @@ pub fn registered_after_commit(registered: &str, commit: &str, days: u32) -> Mes
             "дата регистрации {registered} позже коммита {commit}, добавившего файл, больше чем на срок регистрации ({days} дн.); исправьте дату регистрации"
         ),
         format!(
-            "the registration date {registered} is more than the registration term ({days} days) after commit {commit} that added the file; correct the registration date"
+            "the registration date {registered} is more than the registration term ({}) after commit {commit} that added the file; correct the registration date",
+            count_en(days as usize, "day", "days")
         ),
     )
 }
@@ -1663,6 +1726,21 @@ pub fn command_not_permitted(actor: &str) -> Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(check_summary(1, 1, 1).en, "Checked 1 item: 1 error, 1 warning");
+        assert_eq!(check_summary(161, 2, 0).en, "Checked 161 items: 2 errors, 0 warnings");
+        assert_eq!(
+            check_summary(161, 2, 0).ru,
+            "Проверено обращений: 161; ошибок: 2; предупреждений: 0"
+        );
+        assert_eq!(
+            init_done("r", 21, false).ru.split(';').next(),
+            Some("создан репозиторий r: 21 файл")
+        );
+        assert!(init_done("r", 1, false).en.contains(": 1 file;"));
+    }
 
     #[test]
     fn typos_get_a_suggestion_and_strangers_do_not() {

@@ -55,15 +55,7 @@ pub fn text(register: &Register, style: TextStyle) -> String {
 
 /// The closing line: how many items, errors and warnings.
 pub fn summary(items: usize, tally: Tally, lang: Lang) -> String {
-    match lang {
-        Lang::Ru => format!(
-            "Проверено обращений: {items}; ошибок: {}; предупреждений: {}",
-            tally.errors, tally.warnings
-        ),
-        Lang::En => {
-            format!("Checked {items} items: {} errors, {} warnings", tally.errors, tally.warnings)
-        }
-    }
+    crate::messages::check_summary(items, tally.errors, tally.warnings).get(lang).to_string()
 }
 
 fn one(d: &Diagnostic, root: &Path, style: TextStyle) -> String {
@@ -438,7 +430,7 @@ mod tests {
             first,
             "::error file=appeals/a%2Cb%3Ac.md,line=3,col=1,title=otklik yaml-syntax::YAML syntax error: 50%25 done%0D%0Anext"
         );
-        assert_eq!(out.lines().last(), Some("Checked 0 items: 1 errors, 0 warnings"));
+        assert_eq!(out.lines().last(), Some("Checked 0 items: 1 error, 0 warnings"));
     }
 
     #[test]

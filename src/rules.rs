@@ -132,20 +132,31 @@ fn check_sectors(config: &Config, sectors: &[Sector]) -> Vec<Diagnostic> {
 }
 
 fn check_unique_ids(appeals: &[Appeal]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
     // `2026-0001` and `2026-00001` name the same number: compare year and number, not text.
-    let mut first: HashMap<(i32, u32), &Appeal> = HashMap::new();
+    let mut holders: BTreeMap<(i32, u32), Vec<&Appeal>> = BTreeMap::new();
     for a in appeals {
-        let key = crate::appeal::parse_id(&a.id).unwrap_or((0, 0));
-        if key == (0, 0) {
-            continue;
+        if let Some(key) = crate::appeal::parse_id(&a.id).filter(|&k| k != (0, 0)) {
+            holders.entry(key).or_default().push(a);
         }
-        if let Some(other) = first.insert(key, a) {
+    }
+    let mut out = Vec::new();
+    for same in holders.values().filter(|v| v.len() > 1) {
+        // The number keeps its shortest spelling: extra leading zeros are the slip, and
+        // that file is the one to renumber, wherever it sorts. Between identical texts
+        // the first file in order keeps the number, as it did before.
+        let keeper = same
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, a)| (a.id.len(), *i))
+            .map(|(i, _)| i)
+            .expect("a group of two or more holders is not empty");
+        let kept = same[keeper];
+        for a in same.iter().enumerate().filter(|(i, _)| *i != keeper).map(|(_, a)| a) {
             out.push(Diagnostic::error(
                 "duplicate-id",
                 &a.file,
                 Some(a.place("id")),
-                messages::duplicate_id(&a.id, &other.id, &other.file),
+                messages::duplicate_id(&a.id, &kept.id, &kept.file),
             ));
         }
     }

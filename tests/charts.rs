@@ -401,6 +401,71 @@ fn the_growth_page_and_the_head_report_show_the_trend_of_their_months() {
 }
 
 #[test]
+fn the_heads_report_counts_the_periods_overdue_and_lists_all_of_them_apart() {
+    let (_tmp, reg, out) = build("ru");
+    // 2026-0006 came in January and is overdue; February's own items are all answered.
+    let february = otklik::analytics::Period::parse("2026-02").unwrap();
+    let report = read(&otklik::render::write_head_report(&reg, &out, None, &february).unwrap());
+    let totals = table_rows(&report, "Итоги периода");
+    let overdue_row = ["Просрочено сейчас из поступивших в периоде", "0"];
+    assert!(totals.contains(&rows(&[&overdue_row])[0]), "{totals:?}");
+    let listed = table_rows(&report, "Просрочены на 10.04.2026 — все периоды");
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let section = between(&report, "id=\"h-overdue\"", "</table>");
+    assert!(section.contains(">2026-0006</a>"), "{section}");
+    assert!(report.contains("<h2 id=\"h-overdue\">Просрочены на 10.04.2026 — все периоды</h2>"));
+    let quarter = otklik::analytics::Period::parse("2026-Q1").unwrap();
+    let report = read(&otklik::render::write_head_report(&reg, &out, None, &quarter).unwrap());
+    let totals = table_rows(&report, "Итоги периода");
+    let overdue_row = ["Просрочено сейчас из поступивших в периоде", "1"];
+    assert!(totals.contains(&rows(&[&overdue_row])[0]), "{totals:?}");
+}
+
+#[test]
+fn a_settlement_is_named_without_declining_it_in_problems_and_advice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("repo");
+    write_repository(&root, "ru");
+    // Two more items in Тюнгур next to 2026-0011 (2 March) make a problem with one open.
+    for (id, received, status) in [
+        ("2026-0013", "2026-03-05", "status: in_progress\n"),
+        ("2026-0014", "2026-03-06", "status: answered\nanswered: 2026-03-09\nresult: explained\n"),
+    ] {
+        let text = format!(
+            "---\nid: {id}\nkind: appeal\nchannel: letter\nreceived: {received}\n\
+             topic: \"0003.0009.0099.0742\"\nsector: roads\nlocality: Тюнгур\n\
+             assignee: s1\n{status}---\nТекст.\n"
+        );
+        std::fs::write(root.join(format!("appeals/2026/{id}.md")), text).unwrap();
+    }
+    let repo = otklik::load::load(&root).expect("the repository loads");
+    let states: std::collections::BTreeMap<&str, DeadlineState> =
+        items().into_iter().map(|s| (s.0, s.6)).collect();
+    let deadlines = repo
+        .appeals
+        .iter()
+        .map(|a| deadline(states.get(a.id.as_str()).copied().unwrap_or(DeadlineState::OnTrack)))
+        .collect();
+    let reg = Register {
+        repo,
+        history: Default::default(),
+        deadlines,
+        diagnostics: Vec::new(),
+        today: day(2026, 4, 10),
+    };
+    let out = tmp.path().join("site");
+    let march = otklik::analytics::Period::parse("2026-03").unwrap();
+    let report = read(&otklik::render::write_head_report(&reg, &out, None, &march).unwrap());
+    let advice = between(&report, "h-advice", "</ul>");
+    assert!(advice.contains("(населённый пункт Тюнгур): обращений — 3, открыто — 1;"), "{advice}");
+    assert!(!report.contains(" в Тюнгур"), "{report}");
+    otklik::render::build(&reg, &out, None).expect("the site builds");
+    let growth = read(&out.join("internal/growth.html"));
+    assert!(growth.contains("(населённый пункт Тюнгур)</h3>"), "{growth}");
+    assert!(!growth.contains(" в Тюнгур") && !growth.contains(" в Катанда"), "{growth}");
+}
+
+#[test]
 fn an_english_dashboard_names_its_charts_in_english() {
     let (_tmp, _reg, out) = build("en");
     let html = read(&out.join("public/index.html"));
@@ -432,7 +497,9 @@ fn the_english_site_and_report_carry_no_russian_interface_text() {
     let period = otklik::analytics::Period::parse("2026-Q1").unwrap();
     let report = otklik::render::write_head_report(&reg, &out, None, &period).unwrap();
     let report = read(&report);
-    assert!(report.contains(">Recommendations</h2>") && report.contains(">Overdue items</h2>"));
+    assert!(report.contains(">Recommendations</h2>"));
+    assert!(report.contains(">Overdue as of 10.04.2026 — all periods</h2>"), "{report}");
+    assert!(report.contains("<th scope=\"row\">Overdue now, of the period's items</th>"));
     let english = otklik::render::words::ui(Lang::En);
     // Long texts only: a short Russian word may also be part of the data (a settlement).
     let russian: Vec<&str> = otklik::render::words::ui(Lang::Ru)

@@ -111,6 +111,23 @@ fn an_unknown_field_is_named_with_its_line_and_a_suggestion() {
 }
 
 #[test]
+fn the_english_summary_counts_one_error_in_the_singular() {
+    let repo = Repo::from_fixture("check/base");
+    repo.write(
+        "appeals/2026/2026-0010.md",
+        APPEAL.replace("status: new", "asignee: x\nstatus: new"),
+    );
+    let en = repo.otklik(&["--lang", "en", "check", "--today", "2026-12-04"]);
+    assert!(en.stdout.ends_with("Checked 3 items: 1 error, 1 warning\n"), "{}", en.stdout);
+    let ru = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert!(
+        ru.stdout.ends_with("Проверено обращений: 3; ошибок: 1; предупреждений: 1\n"),
+        "{}",
+        ru.stdout
+    );
+}
+
+#[test]
 fn a_windows_file_with_bom_and_crlf_reads_like_any_other() {
     let repo = Repo::from_fixture("check/base");
     let text = format!("\u{feff}{}", APPEAL.replace('\n', "\r\n"));
@@ -179,6 +196,46 @@ fn tabs_and_duplicate_keys_are_reported_at_their_lines() {
     let report = repo.check_json();
     assert!(has(&report, "yaml-syntax", "appeals/2026/2026-0010.md", 8), "{report}");
     assert!(has(&report, "yaml-syntax", "appeals/2026/2026-0011.md", 10), "{report}");
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_is_explained_in_russian_at_its_line() {
+    let repo = Repo::from_fixture("check/base");
+    let applicant = "status: new\napplicant:\n  name: [Иванов, Пётр]";
+    repo.write("appeals/2026/2026-0010.md", APPEAL.replace("status: new", applicant));
+    repo.write(
+        "appeals/2026/2026-0011.md",
+        APPEAL
+            .replace("2026-0010", "2026-0011")
+            .replace("status: new", "status: new\napplicant: Иванов"),
+    );
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    let one = "appeals/2026/2026-0010.md:11:9: ошибка: здесь нужно одно значение (текст, число или дату), а записан список или вложенные поля;";
+    assert!(run.stdout.contains(one), "{}", run.stdout);
+    let two = "appeals/2026/2026-0011.md:10:12: ошибка: здесь нужны вложенные поля";
+    assert!(run.stdout.contains(two), "{}", run.stdout);
+    assert!(!run.stdout.contains("expected") && !run.stdout.contains("scalar"), "{}", run.stdout);
+    let en = repo.otklik(&["--lang", "en", "check", "--today", "2026-12-04"]);
+    let en_one = "2026-0010.md:11:9: error: one value (text, a number or a date) belongs here";
+    assert!(en.stdout.contains(en_one), "{}", en.stdout);
+    assert!(en.stdout.contains("brackets (expected string scalar) [yaml-syntax]"), "{}", en.stdout);
+}
+
+#[test]
+fn two_settlements_with_one_page_name_are_warned_about_in_the_configuration() {
+    let repo = Repo::from_fixture("check/base");
+    let config = std::fs::read_to_string(repo.path().join("otklik.yaml")).unwrap();
+    let listed = "settlements: [Катанда, Мульта, Тюнгур]";
+    assert!(config.contains(listed), "{config}");
+    repo.write(
+        "otklik.yaml",
+        config.replace(listed, "settlements: [Огнёвка, Катанда, Мульта, Тюнгур, Огневка]"),
+    );
+    let report = repo.check_json();
+    assert!(has(&report, "settlement-slug-clash", "otklik.yaml", 5), "{report}");
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    let text = "otklik.yaml:5:51: предупреждение: населённые пункты «Огнёвка» и «Огневка» дают одно имя страницы (ognevka.html); его сохраняет «Огнёвка»";
+    assert!(run.stdout.contains(text), "{}", run.stdout);
 }
 
 #[test]
@@ -420,6 +477,39 @@ fn the_heads_report_lists_overdue_items_and_advice_for_the_period() {
 }
 
 #[test]
+fn a_report_of_a_period_without_items_is_written_with_a_warning() {
+    let repo = Repo::from_fixture("check/base");
+    let run = repo.otklik(&["report", "--period", "1999-Q1", "--today", "2026-12-04"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(PathBuf::from(run.stdout.trim()).is_file(), "{}", run.stdout);
+    assert!(
+        run.stderr.starts_with("в периоде I квартал 1999 г. нет ни одного обращения;"),
+        "{}",
+        run.stderr
+    );
+    let en = repo.otklik(&["--lang", "en", "report", "--period", "1999", "--today", "2026-12-04"]);
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    assert!(en.stderr.starts_with("the period 1999 holds no items at all;"), "{}", en.stderr);
+    let full = repo.otklik(&["report", "--period", "2026", "--today", "2026-12-04"]);
+    assert_eq!((full.code, full.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn a_report_of_a_period_that_has_not_begun_is_refused() {
+    let repo = Repo::from_fixture("check/base");
+    let run = repo.otklik(&["report", "--period", "2030", "--today", "2026-12-04"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stderr,
+        "период 2030 год ещё не начался (данные на 04.12.2026); отчёт не записан — укажите период не позже сегодняшнего\n"
+    );
+    assert!(!repo.path().join("site/internal/reports/2030.html").exists());
+    // The month of the report's day has begun, though it holds no item yet.
+    let now = repo.otklik(&["report", "--period", "2026-12", "--today", "2026-12-01"]);
+    assert_eq!(now.code, 0, "{}", now.stderr);
+}
+
+#[test]
 fn build_refuses_an_output_it_did_not_make_and_the_sources() {
     let repo = Repo::from_fixture("check/base");
     let keep = repo.path().join("keep");
@@ -523,6 +613,26 @@ fn leading_zeros_do_not_make_a_second_number() {
     assert_eq!(duplicates.len(), 1, "{report}");
     let message = duplicates[0]["message"].as_str().unwrap();
     assert!(message.contains("2026-0010»") && message.contains("2026-00010»"), "{message}");
+    // `2026-00010.md` sorts first, yet the extra zero is the slip: that file is renumbered.
+    assert_eq!(duplicates[0]["file"], "appeals/2026/2026-00010.md", "{report}");
+    assert!(message.starts_with("номер «2026-00010»"), "{message}");
+}
+
+#[test]
+fn the_id_with_more_leading_zeros_is_blamed_in_either_order() {
+    let repo = Repo::from_fixture("check/base");
+    // Here the padded id sorts last (folder 2027 after 2026): it is still the one blamed.
+    repo.write("appeals/2026/2026-0010.md", APPEAL);
+    repo.write("appeals/2027/2026-000010.md", APPEAL.replace("2026-0010", "2026-000010"));
+    repo.write("appeals/2025/2026-00010.md", APPEAL.replace("2026-0010", "2026-00010"));
+    let report = repo.check_json();
+    let blamed: std::collections::BTreeSet<String> = places(&report)
+        .into_iter()
+        .filter(|(code, _, _)| code == "duplicate-id")
+        .map(|(_, file, _)| file)
+        .collect();
+    let expected = ["appeals/2025/2026-00010.md", "appeals/2027/2026-000010.md"];
+    assert_eq!(blamed, expected.map(String::from).into(), "{report}");
 }
 
 #[test]

@@ -243,6 +243,38 @@ fn a_settlement_named_with_quotes_and_markup_gets_a_safe_slug_and_escaped_links(
 }
 
 #[test]
+fn a_settlement_added_to_the_list_leaves_the_existing_pages_where_they_were() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = repository(tmp.path());
+    let config = read(&root.join("otklik.yaml"));
+    let listed = "settlements: [Усть-Кокса, Катанда, Тюнгур]";
+    assert!(config.contains(listed), "{config}");
+    // `Ust-Koksa` sorts before `Усть-Кокса` and gives the same slug; `Index` would give
+    // `index.html`, which reads as the folder's own page.
+    let grown =
+        config.replace(listed, "settlements: [Усть-Кокса, Катанда, Тюнгур, Ust-Koksa, Index]");
+    std::fs::write(root.join("otklik.yaml"), grown).unwrap();
+    let item = read(&root.join("appeals/2026/2026-0008.md"));
+    std::fs::write(
+        root.join("appeals/2026/2026-0008.md"),
+        item.replace(&format!("locality: '{HOSTILE_PLACE}'"), "locality: Index"),
+    )
+    .unwrap();
+    let out = tmp.path().join("site");
+    render::build(&register(&root), &out, None).expect("the fixture builds");
+    let folder = out.join("public/appeals/locality");
+    let page = read(&folder.join("ust-koksa.html"));
+    assert!(page.contains("<h1>Обращения — Усть-Кокса</h1>"), "{page}");
+    assert!(!folder.join("index.html").exists());
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let index = names.iter().find(|n| n.starts_with("index-")).expect("a page for Index");
+    assert!(read(&folder.join(index)).contains("<h1>Обращения — Index</h1>"), "{names:?}");
+}
+
+#[test]
 fn the_panel_marks_the_current_filter_and_links_the_sectors() {
     let (_tmp, out) = built();
     let public = out.join("public");

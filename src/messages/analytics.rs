@@ -110,6 +110,36 @@ pub fn year_period(year: i32) -> Message {
     msg(format!("{year} год"), format!("{year}"))
 }
 
+/// The head's report of a period that holds no item: written, but probably not the
+/// period that was meant.
+pub fn empty_period(label: &Message) -> Message {
+    msg(
+        format!(
+            "в периоде {} нет ни одного обращения; отчёт записан, но все его показатели пусты — проверьте, тот ли период указан",
+            label.get(Lang::Ru)
+        ),
+        format!(
+            "the period {} holds no items at all; the report is written, but every figure in it is empty — check that this is the period you meant",
+            label.get(Lang::En)
+        ),
+    )
+}
+
+/// The head's report of a period that begins after the day of the figures.
+pub fn period_not_begun(label: &Message, today: chrono::NaiveDate) -> Message {
+    let day = today.format("%d.%m.%Y");
+    msg(
+        format!(
+            "период {} ещё не начался (данные на {day}); отчёт не записан — укажите период не позже сегодняшнего",
+            label.get(Lang::Ru)
+        ),
+        format!(
+            "the period {} has not begun yet (data as of {day}); no report is written — give a period that has begun",
+            label.get(Lang::En)
+        ),
+    )
+}
+
 pub fn cohort_rule() -> Message {
     msg(
         "Все показатели за период относятся к обращениям, поступившим в этот период (по местной дате поступления); ответы, возвраты и оценки по ним учитываются в том же периоде, даже если были позже. Поэтому показатели последних месяцев ещё меняются.",

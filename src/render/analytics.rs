@@ -122,12 +122,12 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// What a slice of growth is about, in words: «водоснабжение в Мульте».
+    /// What a slice of growth is about, in words: «водоснабжение (населённый пункт Мульта)».
     fn slice_text(&self, s: &Slice) -> String {
         match s {
             Slice::TopicInSettlement { topic, settlement } => {
                 let topic = crate::classifier::name(topic).unwrap_or(topic);
-                format!("{topic} {} {settlement}", self.t("an_in"))
+                self.in_settlement(topic, settlement)
             }
             Slice::Value { dimension, key } => {
                 let value = match dimension {
@@ -139,6 +139,16 @@ impl<'a> Context<'a> {
             }
             Slice::All => self.t("an_all_items").to_string(),
         }
+    }
+
+    /// `what` about one settlement. Settlement names are written as the settlement calls
+    /// itself and cannot be declined by rule («в Тюнгур» is wrong, «в Тюнгуре» needs a
+    /// dictionary), so the Russian text keeps the name in the nominative after a noun.
+    fn in_settlement(&self, what: &str, settlement: &str) -> String {
+        super::words::fill(
+            self.t("an_in_settlement"),
+            &[("what", what.to_string()), ("settlement", settlement.to_string())],
+        )
     }
 
     /// The link to item `id` from a page at `root`, when the item has a page on `site`.
@@ -525,10 +535,8 @@ fn growth_page(cx: &Context<'_>, month: &Picture, year: &Picture) -> AnalyticsPa
         let links: Vec<String> = c.items.iter().map(|id| cx.item_link(id, "")).collect();
         let _ = write!(
             b,
-            "<article class=\"card problem\"><h3>{} {} {}</h3><p>{}: {}; {}: {} — {}; {}: {}</p><p>{}</p></article>",
-            esc(topic),
-            cx.t("an_in"),
-            esc(&c.settlement),
+            "<article class=\"card problem\"><h3>{}</h3><p>{}: {}; {}: {} — {}; {}: {}</p><p>{}</p></article>",
+            esc(&cx.in_settlement(topic, &c.settlement)),
             cx.t("an_items"),
             c.items.len(),
             cx.t("an_dates"),
@@ -812,7 +820,7 @@ pub fn head_report(cx: &Context<'_>, period: &Period) -> AnalyticsPage {
         ("an_answered", cx.count(total.answered)),
         ("on_time_share", cx.share(total.on_time_share)),
         ("an_report_median", cx.dec(total.median_days)),
-        ("an_overdue", cx.count(total.overdue_now)),
+        ("an_report_overdue_now", cx.count(total.overdue_now)),
         ("an_report_avg_rating", cx.dec(total.average_rating)),
     ];
     for (key, value) in rows {
@@ -954,8 +962,11 @@ fn report_growth(cx: &Context<'_>, now: &Picture, b: &mut String) {
     b.push_str("</ul></section>");
 }
 
+/// Every item overdue on the report's day, from any period: the head has to act on all of
+/// them, not only on those received in the period of the report.
 fn report_overdue(cx: &Context<'_>, b: &mut String) {
-    let heading = cx.t("an_report_overdue");
+    let today = cx.reg.today.format("%d.%m.%Y").to_string();
+    let heading = esc(&super::words::fill(cx.t("an_report_overdue"), &[("date", today)]));
     let _ = write!(
         b,
         "<section aria-labelledby=\"h-overdue\"><h2 id=\"h-overdue\">{heading}</h2><table><caption>{heading}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",

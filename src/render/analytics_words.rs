@@ -10,7 +10,18 @@ pub const UI: &[(&str, &str, &str)] = &[
     ("an_report_median", "Медиана срока ответа, рабочих дней", "Median answer time, working days"),
     ("an_report_avg_rating", "Средняя оценка заявителей", "Average citizens' rating"),
     ("an_report_growth", "Рост и проблемы", "Growth and problems"),
-    ("an_report_overdue", "Просроченные обращения", "Overdue items"),
+    // The totals row counts the period's own items; the table lists every overdue item,
+    // whatever its period, because the head acts on all of them. Both say so.
+    (
+        "an_report_overdue",
+        "Просрочены на {date} — все периоды",
+        "Overdue as of {date} — all periods",
+    ),
+    (
+        "an_report_overdue_now",
+        "Просрочено сейчас из поступивших в периоде",
+        "Overdue now, of the period's items",
+    ),
     ("an_report_advice", "Рекомендации", "Recommendations"),
     (
         "an_advice_late",
@@ -29,8 +40,8 @@ pub const UI: &[(&str, &str, &str)] = &[
     ),
     (
         "an_advice_cluster",
-        "Проблема «{topic}» в {settlement}: {items} обращений, открыто {open}; назначить ответственного за решение.",
-        "Problem \"{topic}\" in {settlement}: {items} items, {open} open; name one person responsible.",
+        "Проблема «{topic}» (населённый пункт {settlement}): обращений — {items}, открыто — {open}; назначить ответственного за решение.",
+        "Problem \"{topic}\" in {settlement}: items — {items}, open — {open}; name one person responsible.",
     ),
     ("an_advice_none", "Отклонений не найдено.", "Nothing needs attention."),
     ("an_all_items", "все обращения", "all items"),
@@ -64,7 +75,7 @@ pub const UI: &[(&str, &str, &str)] = &[
     ("an_formula", "Как считается балл", "How the score is computed"),
     ("an_growth_compare", "Обращений за", "Items in"),
     ("an_growth_title", "Рост обращений и его причины", "Growth in appeals and its causes"),
-    ("an_in", "в", "in"),
+    ("an_in_settlement", "{what} (населённый пункт {settlement})", "{what} in {settlement}"),
     ("an_item", "Обращение", "Item"),
     ("an_items", "Обращений", "Items"),
     ("an_kind", "Вид", "Kind"),

@@ -14,8 +14,9 @@
 //! suppressed below 3 (DOMAIN.md, Privacy), and a panel of numbers with holes helps nobody.
 //!
 //! Settlement names are Cyrillic and are written by hand in the appeal files; their pages
-//! are named by a transliterated ASCII slug (`Усть-Кокса` → `ust-koksa`) that depends on
-//! the name alone, so that a link stays the same from one build to the next.
+//! are named by a transliterated ASCII slug (`Усть-Кокса` → `ust-koksa`). When two names
+//! give the same slug, the one listed earlier in `municipality.settlements` keeps it; new
+//! settlements are appended to that list, so adding one never moves an existing link.
 
 use super::views::{Prepared, is_slug};
 use super::words;
@@ -136,7 +137,7 @@ fn localities(prep: &Prepared<'_>, listed: &[usize]) -> Vec<FilterValue> {
         }
     }
     let configured = prep.reg.repo.config.settlements.iter().map(String::as_str);
-    let slugs = slugs(configured.chain(buckets.keys().copied()));
+    let slugs = slugs(configured, buckets.keys().copied());
     let mut values: Vec<FilterValue> = buckets
         .into_iter()
         .filter_map(|(name, items)| {
@@ -210,22 +211,31 @@ pub fn slug(name: &str) -> String {
     if out.is_empty() { format!("{:08x}", fnv1a(name)) } else { out }
 }
 
-/// Slugs for `names`, unique among them. Names are taken in sorted order; the first with a
-/// given slug keeps it, a later one adds a hash of its own name, so its link does not
-/// depend on how many others collide. A slug that looks like a later page of another
-/// (`…-page-2`) gets the hash too. Blank names get no slug.
-pub fn slugs<'n>(names: impl IntoIterator<Item = &'n str>) -> HashMap<&'n str, String> {
-    let names: BTreeSet<&str> = names.into_iter().filter(|n| !n.trim().is_empty()).collect();
+/// Slugs for settlement names, unique among them and never a reserved file name. The
+/// names of `listed` (the configured settlements) are taken in their order, then the
+/// names of `others` that are not listed, alphabetically; the first name with a given slug
+/// keeps it, a later one adds a hash of its own name, so its link does not depend on how
+/// many others collide. Blank names get no slug.
+///
+/// The order is the list's, not the alphabet's, because new settlements are appended to
+/// the list: a new `Ust-Koksa` then takes the suffix, and `Усть-Кокса` keeps its link.
+pub fn slugs<'n>(
+    listed: impl IntoIterator<Item = &'n str>,
+    others: impl IntoIterator<Item = &'n str>,
+) -> HashMap<&'n str, String> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let listed: Vec<&str> = listed.into_iter().filter(|n| seen.insert(n)).collect();
+    let others: BTreeSet<&str> = others.into_iter().filter(|n| !seen.contains(n)).collect();
     let mut taken: HashSet<String> = HashSet::new();
-    let mut out = HashMap::with_capacity(names.len());
-    for name in names {
+    let mut out = HashMap::new();
+    for name in listed.into_iter().chain(others).filter(|n| !n.trim().is_empty()) {
         let base = slug(name);
         let mut candidate = base.clone();
-        if taken.contains(&candidate) || looks_like_a_later_page(&candidate) {
+        if taken.contains(&candidate) || is_reserved(&candidate) {
             candidate = format!("{base}-{:08x}", fnv1a(name));
         }
         let mut n = 2;
-        while taken.contains(&candidate) {
+        while taken.contains(&candidate) || is_reserved(&candidate) {
             candidate = format!("{base}-{:08x}-{n}", fnv1a(name));
             n += 1;
         }
@@ -235,9 +245,69 @@ pub fn slugs<'n>(names: impl IntoIterator<Item = &'n str>) -> HashMap<&'n str, S
     out
 }
 
+/// Two configured settlements whose pages would have the same name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlugClash<'n> {
+    /// The one listed first: it keeps the plain name.
+    pub keeps: &'n str,
+    /// The one listed later: its page name gets a suffix.
+    pub yields: &'n str,
+    /// The plain page name both would have.
+    pub plain: String,
+    /// The page name `yields` gets instead.
+    pub given: String,
+}
+
+/// Every pair of `listed` settlements with the same plain slug: each later name against
+/// the first one that holds the slug. A name listed twice is one settlement, not a clash.
+pub fn slug_clashes<'n>(listed: &[&'n str]) -> Vec<SlugClash<'n>> {
+    let given = slugs(listed.iter().copied(), []);
+    let mut holders: HashMap<String, &str> = HashMap::new();
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for &name in listed.iter().filter(|n| !n.trim().is_empty()) {
+        if !seen.insert(name) {
+            continue;
+        }
+        let plain = slug(name);
+        match holders.get(&plain) {
+            Some(&keeps) => out.push(SlugClash {
+                keeps,
+                yields: name,
+                given: given.get(name).cloned().unwrap_or_default(),
+                plain,
+            }),
+            None => {
+                holders.insert(plain, name);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a slug would name a file that means something else in a filter folder or on
+/// the site: `index` (a folder's own page), a later page of another filter (`…-page-2`)
+/// or of a list (`page-2`), or a name Windows keeps for a device (`nul`, `com1`), which
+/// a copy of the site on an office file share could not hold.
+fn is_reserved(slug: &str) -> bool {
+    const DEVICES: &[&str] = &["con", "prn", "aux", "nul"];
+    let numbered_device = |prefix: &str| {
+        slug.strip_prefix(prefix).is_some_and(|d| d.len() == 1 && d.as_bytes()[0].is_ascii_digit())
+    };
+    slug == "index"
+        || DEVICES.contains(&slug)
+        || numbered_device("com")
+        || numbered_device("lpt")
+        || looks_like_a_later_page(slug)
+        || slug.strip_prefix("page-").is_some_and(all_digits)
+}
+
 fn looks_like_a_later_page(slug: &str) -> bool {
-    slug.rsplit_once("-page-")
-        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    slug.rsplit_once("-page-").is_some_and(|(_, n)| all_digits(n))
+}
+
+fn all_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// 32-bit FNV-1a: a hash fixed by its definition, unlike std's, so a slug built from it
@@ -410,14 +480,14 @@ mod tests {
     #[test]
     fn colliding_names_get_distinct_stable_slugs() {
         let names = ["Катанда", "катанда", "Катанда!", "Тюнгур"];
-        let s = slugs(names);
+        let s = slugs(names, []);
         assert_eq!(s["Катанда"], "katanda");
         assert_eq!(s["Тюнгур"], "tyungur");
         let others = [&s["катанда"], &s["Катанда!"]];
         assert!(others.iter().all(|o| o.starts_with("katanda-") && is_slug(o)), "{others:?}");
         assert_ne!(others[0], others[1]);
         // Adding a name elsewhere in the order does not move the existing links.
-        let more = slugs(["Катанда", "катанда", "Катанда!", "Тюнгур", "Абай"]);
+        let more = slugs(["Катанда", "катанда", "Катанда!", "Тюнгур", "Абай"], []);
         for name in names {
             assert_eq!(more[name], s[name], "{name}");
         }
@@ -425,7 +495,7 @@ mod tests {
 
     #[test]
     fn a_slug_that_looks_like_a_later_page_is_set_apart() {
-        let s = slugs(["Катанда", "Катанда page 2"]);
+        let s = slugs(["Катанда", "Катанда page 2"], []);
         assert_eq!(s["Катанда"], "katanda");
         assert!(s["Катанда page 2"].starts_with("katanda-page-2-"), "{s:?}");
         assert!(!looks_like_a_later_page("katanda-pages"));
@@ -433,7 +503,50 @@ mod tests {
 
     #[test]
     fn blank_names_get_no_slug() {
-        assert!(slugs(["", "  "]).is_empty());
+        assert!(slugs(["", "  "], [" "]).is_empty());
+    }
+
+    #[test]
+    fn a_settlement_appended_to_the_list_does_not_move_an_earlier_one() {
+        for (first, added) in [("Усть-Кокса", "Ust-Koksa"), ("Огнёвка", "Огневка")]
+        {
+            let before = slugs([first, "Катанда"], []);
+            let after = slugs([first, "Катанда", added], []);
+            assert_eq!(after[first], before[first], "{first}");
+            assert_eq!(after[first], slug(first));
+            assert!(after[added].starts_with(&format!("{}-", slug(first))), "{after:?}");
+        }
+    }
+
+    #[test]
+    fn names_outside_the_list_come_after_every_listed_one() {
+        // `Ust-Koksa` sorts before `Усть-Кокса`, and is named in an item only.
+        let s = slugs(["Катанда", "Усть-Кокса"], ["Ust-Koksa", "Катанда", "Усть-Кокса"]);
+        assert_eq!(s["Усть-Кокса"], "ust-koksa");
+        assert_ne!(s["Ust-Koksa"], "ust-koksa");
+        assert_eq!(s.len(), 3);
+    }
+
+    #[test]
+    fn reserved_file_names_get_the_suffix_too() {
+        let s = slugs(["Index", "Page 2", "Нул", "Com1", "Катанда"], []);
+        for name in ["Index", "Page 2", "Нул", "Com1"] {
+            let base = slug(name);
+            assert!(s[name].starts_with(&format!("{base}-")) && is_slug(&s[name]), "{s:?}");
+            assert!(!is_reserved(&s[name]), "{s:?}");
+        }
+        assert_eq!(s["Катанда"], "katanda");
+        assert!(!is_reserved("indexes") && !is_reserved("page") && !is_reserved("com12"));
+        assert!(is_reserved("katanda-page-3") && is_reserved("page-10"));
+    }
+
+    #[test]
+    fn clashes_among_listed_settlements_name_who_keeps_the_plain_name() {
+        let clashes = slug_clashes(&["Усть-Кокса", "Катанда", "Усть-Кокса", "Ust-Koksa"]);
+        assert_eq!(clashes.len(), 1, "a name listed twice is not a clash: {clashes:?}");
+        let c = &clashes[0];
+        assert_eq!((c.keeps, c.yields, c.plain.as_str()), ("Усть-Кокса", "Ust-Koksa", "ust-koksa"));
+        assert_eq!(c.given, slugs(["Усть-Кокса", "Ust-Koksa"], [])["Ust-Koksa"]);
     }
 
     #[test]
