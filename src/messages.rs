@@ -1646,7 +1646,9 @@ pub fn accepted_findings(count: usize, commits: usize) -> Message {
             "Принято по решению (workflow.accept в otklik.yaml): нарушений в истории — {count}, коммитов — {commits}"
         ),
         format!(
-            "Accepted by decision (workflow.accept in otklik.yaml): {count} findings in history from {commits} commits"
+            "Accepted by decision (workflow.accept in otklik.yaml): {} in history from {}",
+            count_en(count, "finding", "findings"),
+            count_en(commits, "commit", "commits")
         ),
     )
 }

@@ -451,6 +451,7 @@ fn a_settlement_is_named_without_declining_it_in_problems_and_advice() {
         history: Default::default(),
         deadlines,
         diagnostics: Vec::new(),
+        accepted: Vec::new(),
         today: day(2026, 4, 10),
     };
     let out = tmp.path().join("site");

@@ -572,9 +572,9 @@ fn a_role_violation_accepted_by_a_seven_digit_prefix_no_longer_fails_the_check()
     assert!(a.reason.contains("служебная записка № 12"), "{}", a.reason);
     let style = |lang| otklik::report::TextStyle { lang, color: false };
     let en = otklik::report::text(&r, style(Lang::En));
-    assert!(en.contains("Checked 1 items: 0 errors, 0 warnings\n"), "{en}");
+    assert!(en.contains("Checked 1 item: 0 errors, 0 warnings\n"), "{en}");
     assert!(
-        en.contains("Accepted by decision (workflow.accept in otklik.yaml): 1 findings"),
+        en.contains("Accepted by decision (workflow.accept in otklik.yaml): 1 finding in history from 1 commit"),
         "{en}"
     );
     let ru = otklik::report::text(&r, style(Lang::Ru));
