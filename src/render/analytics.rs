@@ -272,12 +272,8 @@ fn rating_table(cx: &Context<'_>, r: &Ratings, caption: &str, sectors: bool) -> 
         "an_share_4",
         "an_score",
     ];
-    let mut t =
-        format!("<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>", esc(caption));
-    for h in heads {
-        let _ = write!(t, "<th scope=\"col\">{}</th>", cx.t(h));
-    }
-    t.push_str("</tr></thead><tbody>");
+    let mut t = super::table_open("", &esc(caption));
+    t.push_str(&super::column_heads(&heads.map(|h| cx.t(h))));
     for row in &r.rows {
         let name = if sectors { cx.sector_title(&row.unit) } else { cx.staff_name(&row.unit) };
         let f = &row.figures;
@@ -337,12 +333,8 @@ fn public_ratings_page(cx: &Context<'_>, now: &Picture) -> AnalyticsPage {
         "<section aria-labelledby=\"h-breakdown\"><h2 id=\"h-breakdown\">{}</h2>",
         cx.t("an_by_settlement_month")
     );
-    let _ = write!(
-        b,
-        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
-        cx.t("an_by_settlement_month"),
-        esc(Dimension::Settlement.label().get(cx.lang))
-    );
+    b.push_str(&super::table_open("", cx.t("an_by_settlement_month")));
+    let _ = write!(b, "<th scope=\"col\">{}</th>", esc(Dimension::Settlement.label().get(cx.lang)));
     for c in &table.columns {
         let _ = write!(b, "<th scope=\"col\">{}</th>", esc(c));
     }
@@ -385,12 +377,8 @@ fn public_rating_table(cx: &Context<'_>, r: &Ratings, caption: &str) -> String {
         "an_share_4",
         "an_score",
     ];
-    let mut t =
-        format!("<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>", esc(caption));
-    for h in heads {
-        let _ = write!(t, "<th scope=\"col\">{}</th>", cx.t(h));
-    }
-    t.push_str("</tr></thead><tbody>");
+    let mut t = super::table_open("", &esc(caption));
+    t.push_str(&super::column_heads(&heads.map(|h| cx.t(h))));
     let small = |n: usize| cx.cell(suppress::public_count(n));
     for row in &r.rows {
         let f = &row.figures;
@@ -464,17 +452,15 @@ fn growth_page(cx: &Context<'_>, month: &Picture, year: &Picture) -> AnalyticsPa
     );
     for dim in &g.by {
         let name = dim.dimension.label().get(cx.lang).to_string();
-        let _ = write!(
-            b,
-            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            esc(&name),
-            esc(&name),
-            esc(&cx.period_label(&g.period)),
-            esc(&cx.period_label(&g.previous)),
+        b.push_str(&super::table_open("", &esc(&name)));
+        b.push_str(&super::column_heads(&[
+            &esc(&name),
+            &esc(&cx.period_label(&g.period)),
+            &esc(&cx.period_label(&g.previous)),
             cx.t("an_mom"),
-            esc(&cx.period_label(&g.year_earlier)),
+            &esc(&cx.period_label(&g.year_earlier)),
             cx.t("an_yoy"),
-        );
+        ]));
         for row in &dim.rows {
             let key = match dim.dimension {
                 Dimension::Topic => cx.topic_name(&row.key),
@@ -584,14 +570,8 @@ fn satisfaction_page(cx: &Context<'_>, now: &Picture) -> AnalyticsPage {
         "an_reopened_share",
     ];
     let table = |caption: &str, rows: Vec<(String, &analytics::satisfaction::SatisfactionRow)>| {
-        let mut t = format!(
-            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>",
-            esc(caption)
-        );
-        for h in heads {
-            let _ = write!(t, "<th scope=\"col\">{}</th>", cx.t(h));
-        }
-        t.push_str("</tr></thead><tbody>");
+        let mut t = super::table_open("", &esc(caption));
+        t.push_str(&super::column_heads(&heads.map(|h| cx.t(h))));
         for (name, r) in rows {
             let _ = write!(
                 t,
@@ -649,17 +629,15 @@ fn failures_page(cx: &Context<'_>, now: &Picture) -> AnalyticsPage {
             cx.t("an_disagree"),
             s.disagreements,
         );
-        let _ = write!(
-            b,
-            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            esc(&title),
+        b.push_str(&super::table_open("", &esc(&title)));
+        b.push_str(&super::column_heads(&[
             cx.t("an_item"),
             cx.t("an_kind"),
             cx.t("an_date"),
             cx.t("an_assignee"),
             cx.t("an_rating"),
             cx.t("an_reason"),
-        );
+        ]));
         for f in &s.failures {
             let reason = f.reason.clone().unwrap_or_else(|| {
                 crate::messages::analytics::no_reason().get(cx.lang).to_string()
@@ -754,13 +732,8 @@ fn discussion_page(cx: &Context<'_>, d: &Discussion, public: bool) -> AnalyticsP
     }
     b.push_str("</dl>");
     if !d.options.is_empty() {
-        let _ = write!(
-            b,
-            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            cx.t("an_options"),
-            cx.t("an_option"),
-            cx.t("an_votes"),
-        );
+        b.push_str(&super::table_open("", cx.t("an_options")));
+        b.push_str(&super::column_heads(&[cx.t("an_option"), cx.t("an_votes")]));
         for o in &d.options {
             let _ = write!(
                 b,

@@ -281,6 +281,25 @@ fn remove_if_exists(path: &Path) -> Result<(), RenderError> {
     }
 }
 
+/// Opens a captioned table, up to its first header cell, inside the wrapper that lets a wide
+/// table scroll sideways on a narrow screen. The wrapper is a named region that takes keyboard
+/// focus, so the sideways scroll works without a mouse too. `caption` is already HTML.
+fn table_open(class: &str, caption: &str) -> String {
+    let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
+    format!(
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{caption}\">\
+         <table{class}><caption>{caption}</caption><thead><tr>"
+    )
+}
+
+/// The rest of a header row opened by [`table_open`]: one column header per item (already
+/// HTML), then the opening of the body.
+fn column_heads(heads: &[&str]) -> String {
+    let mut row: String = heads.iter().map(|h| format!("<th scope=\"col\">{h}</th>")).collect();
+    row.push_str("</tr></thead><tbody>");
+    row
+}
+
 /// `text` escaped for HTML.
 fn escaped(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len() + 8);

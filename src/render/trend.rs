@@ -187,9 +187,7 @@ pub fn on_time_table(heads: &Heads<'_>, rows: &[OnTimeView]) -> String {
 }
 
 fn open_table(caption: &str, first: &str) -> String {
-    format!(
-        "<div class=\"table-wrap\"><table class=\"figures\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
-        esc(caption),
-        esc(first)
-    )
+    let mut t = super::table_open("figures", &esc(caption));
+    t.push_str(&format!("<th scope=\"col\">{}</th>", esc(first)));
+    t
 }
