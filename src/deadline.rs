@@ -571,7 +571,7 @@ fn serialize_days<S: Serializer>(days: &[NaiveDate], s: S) -> Result<S::Ok, S::E
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::appeal::{Applicant, Channel, Extension, Loop, Status};
+    use crate::appeal::{Extension, Loop, Status};
     use crate::config::CalendarSettings;
     use crate::dates;
     use crate::diagnostic::Severity;
@@ -608,35 +608,11 @@ mod tests {
         let places: BTreeMap<&'static str, Pos> =
             LINES.iter().map(|&(f, line)| (f, Pos { line, column: 1 })).collect();
         Appeal {
-            id: "2026-0001".into(),
-            file: "appeals/2026/2026-0001.md".into(),
             kind,
-            channel: Channel::Letter,
-            external_id: None,
-            received: moment(received),
-            registered: None,
-            topic: "0003.0009".into(),
-            sector: "roads".into(),
-            locality: "Катанда".into(),
-            assignee: None,
             status: Status::InProgress,
-            extension: None,
-            urgent: false,
-            first_response: None,
-            returned: Vec::new(),
-            reopened: Vec::new(),
-            due: None,
-            answered: None,
-            result: None,
-            rating: None,
-            agrees: None,
-            reason: None,
-            public: None,
-            public_summary: None,
-            answer_summary: None,
-            applicant: Applicant::default(),
-            body: String::new(),
+            topic: "0003.0009".into(),
             places,
+            ..Appeal::fixture("2026-0001", moment(received))
         }
     }
 

@@ -31,7 +31,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, FieldReader, choice};
-use crate::front_matter::{self, Checked, Located, Pos, field_set};
+use crate::front_matter::{Checked, Located, Pos, field_set};
 use crate::load::Repository;
 use crate::messages::{self, discussion as text};
 use crate::sector;
@@ -193,21 +193,10 @@ field_set!(
 /// read, and every problem found either way.
 pub fn read(text: &str, file: &str, stem: &str) -> (Option<Discussion>, Vec<Diagnostic>) {
     let mut r = FieldReader::new(file, chrono_tz::UTC);
-    let split = match front_matter::split(text) {
-        Ok(s) => s,
-        Err(e) => {
-            r.error("front-matter", Pos::TOP, crate::load::split_message(&e));
-            return (None, r.diagnostics);
-        }
+    let Some((raw, body)) = r.front_matter::<Checked<RawDiscussion>>(text) else {
+        return (None, r.diagnostics);
     };
-    let raw: Checked<RawDiscussion> = match front_matter::parse(split.yaml) {
-        Ok(raw) => raw,
-        Err(e) => {
-            r.error("yaml-syntax", e.at.unwrap_or(Pos::TOP), messages::yaml_syntax(&e.problem));
-            return (None, r.diagnostics);
-        }
-    };
-    let d = build(&mut r, raw, file, stem, split.body);
+    let d = build(&mut r, raw, file, stem, body);
     (d, r.diagnostics)
 }
 

@@ -6,10 +6,11 @@
 
 use crate::dates::{self, Moment, Reading};
 use crate::diagnostic::Diagnostic;
-use crate::front_matter::{Checked, FieldSet, Located, Pos};
+use crate::front_matter::{self, Checked, FieldSet, Located, Pos};
 use crate::messages;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use serde::Deserialize;
 
 /// A closed set of names, such as the statuses an appeal may have.
 pub trait Choice: Sized + Copy + 'static {
@@ -57,6 +58,30 @@ impl<'a> FieldReader<'a> {
     /// A reader for `file`.
     pub fn new(file: &'a str, zone: Tz) -> Self {
         FieldReader { file, zone, diagnostics: Vec::new() }
+    }
+
+    /// Splits `text` at its front-matter fences and parses the front matter as `T`, noting
+    /// a missing fence or broken YAML as this file's error. Returns the fields and the
+    /// Markdown body, or `None` when there is nothing to read field by field.
+    pub fn front_matter<'t, T: for<'de> Deserialize<'de>>(
+        &mut self,
+        text: &'t str,
+    ) -> Option<(T, &'t str)> {
+        let split = match front_matter::split(text) {
+            Ok(split) => split,
+            Err(e) => {
+                self.error("front-matter", Pos::TOP, crate::load::split_message(&e));
+                return None;
+            }
+        };
+        match front_matter::parse(split.yaml) {
+            Ok(raw) => Some((raw, split.body)),
+            Err(e) => {
+                let at = e.at.unwrap_or(Pos::TOP);
+                self.error("yaml-syntax", at, messages::yaml_syntax(&e.problem));
+                None
+            }
+        }
     }
 
     /// Records an error.

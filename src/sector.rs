@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::fields::FieldReader;
-use crate::front_matter::{self, Checked, Located, Pos, field_set};
+use crate::front_matter::{Checked, Located, Pos, field_set};
 use crate::messages;
 use std::collections::BTreeMap;
 
@@ -70,19 +70,8 @@ field_set!(RawSector {
 /// Reads a sector file. Returns the sector when its id and title could be read.
 pub fn read(text: &str, file: &str, stem: &str) -> (Option<Sector>, Vec<Diagnostic>) {
     let mut r = FieldReader::new(file, chrono_tz::UTC);
-    let split = match front_matter::split(text) {
-        Ok(s) => s,
-        Err(e) => {
-            r.error("front-matter", Pos::TOP, crate::load::split_message(&e));
-            return (None, r.diagnostics);
-        }
-    };
-    let raw: Checked<RawSector> = match front_matter::parse(split.yaml) {
-        Ok(raw) => raw,
-        Err(e) => {
-            r.error("yaml-syntax", e.at.unwrap_or(Pos::TOP), messages::yaml_syntax(&e.problem));
-            return (None, r.diagnostics);
-        }
+    let Some((raw, body)) = r.front_matter::<Checked<RawSector>>(text) else {
+        return (None, r.diagnostics);
     };
     r.unknown_fields(&raw);
     let f = raw.fields;
@@ -127,7 +116,7 @@ pub fn read(text: &str, file: &str, stem: &str) -> (Option<Sector>, Vec<Diagnost
             .unwrap_or_default(),
         public_items,
         topics,
-        description: split.body.to_string(),
+        description: body.to_string(),
         places,
     };
     (Some(sector), r.diagnostics)

@@ -475,35 +475,11 @@ mod tests {
 
     fn appeal(n: u32, locality: &str, month: u32, status: Status) -> Appeal {
         Appeal {
-            id: format!("2026-{n:04}"),
-            file: format!("appeals/2026/2026-{n:04}.md"),
-            kind: Kind::Appeal,
-            channel: Channel::Letter,
-            external_id: None,
-            received: Moment::Day(day(2026, month, 2)),
-            registered: None,
             topic: "0005.0005.0056.1154".into(),
             sector: "zhkh".into(),
             locality: locality.into(),
-            assignee: None,
             status,
-            extension: None,
-            urgent: false,
-            first_response: None,
-            returned: Vec::new(),
-            reopened: Vec::new(),
-            due: None,
-            answered: None,
-            result: None,
-            rating: None,
-            agrees: None,
-            reason: None,
-            public: None,
-            public_summary: None,
-            answer_summary: None,
-            applicant: Default::default(),
-            body: String::new(),
-            places: Default::default(),
+            ..Appeal::fixture(&format!("2026-{n:04}"), Moment::Day(day(2026, month, 2)))
         }
     }
 

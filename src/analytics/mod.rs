@@ -137,7 +137,7 @@ pub fn picture(
 #[cfg(test)]
 pub(crate) mod fixture {
     use super::ItemFacts;
-    use crate::appeal::{Appeal, Applicant, Channel, Kind, Loop, Outcome, Status};
+    use crate::appeal::{Appeal, Channel, Kind, Loop, Outcome, Status};
     use crate::dates::Moment;
     use chrono::NaiveDate;
 
@@ -157,37 +157,7 @@ pub(crate) mod fixture {
 
     /// A new appeal by letter, received on `received`, in the roads sector, Катанда.
     pub fn item(id: &str, received: &str) -> Item {
-        let appeal = Appeal {
-            id: id.to_string(),
-            file: format!("appeals/{id}.md"),
-            kind: Kind::Appeal,
-            channel: Channel::Letter,
-            external_id: None,
-            received: Moment::Day(day(received)),
-            registered: None,
-            topic: "0003.0009.0099.0742".into(),
-            sector: "roads".into(),
-            locality: "Катанда".into(),
-            assignee: None,
-            status: Status::New,
-            extension: None,
-            urgent: false,
-            first_response: None,
-            returned: Vec::new(),
-            reopened: Vec::new(),
-            due: None,
-            answered: None,
-            result: None,
-            rating: None,
-            agrees: None,
-            reason: None,
-            public: None,
-            public_summary: None,
-            answer_summary: None,
-            applicant: Applicant::default(),
-            body: String::new(),
-            places: Default::default(),
-        };
+        let appeal = Appeal::fixture(id, Moment::Day(day(received)));
         Item { appeal, on_time: None, overdue_now: false, days: None }
     }
 

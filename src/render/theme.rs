@@ -23,6 +23,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!(
     "shared/components.html",
     "shared/dashboard.html",
     "shared/appeal_facts.html",
+    "shared/sector_body.html",
     "shared/lookup_index.html",
     "shared/lookup_year.html",
     "shared/lookup_range.html",
