@@ -804,7 +804,8 @@ pub fn head_report(cx: &Context<'_>, period: &Period) -> AnalyticsPage {
     let caption = format!("{} — {}", cx.t("an_sectors"), cx.period_label(period));
     let _ = write!(
         b,
-        "<section aria-labelledby=\"h-rating\"><h2 id=\"h-rating\">{}</h2>",
+        // A dozen columns do not fit a portrait A4 page: the rating prints on a landscape one.
+        "<section class=\"print-landscape\" aria-labelledby=\"h-rating\"><h2 id=\"h-rating\">{}</h2>",
         esc(&caption)
     );
     b.push_str(&rating_table(cx, &now.sectors, &caption, true));

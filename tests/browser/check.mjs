@@ -26,10 +26,13 @@ const OUT = arg("--out", path.join(repo, "target/browser"));
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const NARROW = 320;
+// The print area of A4 with the stylesheet's 15 mm margins, in CSS pixels (96 per inch).
+const A4_PRINT_WIDTH = Math.floor(((210 - 2 * 15) / 25.4) * 96);
+const A4_LANDSCAPE_PRINT_WIDTH = Math.floor(((297 - 2 * 15) / 25.4) * 96);
 
 // The pages to check, as paths under site/. Add the head's report here
 // ("internal/reports/<period>.html") once `otklik report` writes it.
-// `public: true` adds the 320 px and JavaScript-off checks.
+// `public: true` adds the 320 px and JavaScript-off checks; `print: true` the A4 check.
 const PAGES = [
   { name: "public-dashboard", path: "public/index.html", public: true },
   { name: "public-item", path: firstItemPage(), public: true },
@@ -40,7 +43,7 @@ const PAGES = [
   { name: "internal-dashboard", path: "internal/index.html", public: false },
   { name: "internal-report", path: "internal/report.html", public: false },
   // Written by `otklik report --period 2026-Q1` (.ci/browser runs it before this script).
-  { name: "internal-head-report", path: "internal/reports/2026-Q1.html", public: false },
+  { name: "internal-head-report", path: "internal/reports/2026-Q1.html", public: false, print: true },
 ];
 // The page opened from disk (file://), whose relative links must resolve to files.
 const FROM_DISK = "public/index.html";
@@ -208,8 +211,43 @@ async function checkPage(context, origin, spec) {
     }
     await page.screenshot({ path: path.join(OUT, `${spec.name}-320.png`), fullPage: true });
   }
+  if (spec.print) await checkPrint(page, spec);
   await page.close();
   for (const p of problems) fail(spec.name, p);
+}
+
+// A printable page laid out for paper: with the print stylesheet at the width of A4's
+// print area nothing sticks out to the right (it would be cut off on paper), and the PDF
+// Chromium prints has pages.
+async function checkPrint(page, spec) {
+  await page.emulateMedia({ media: "print" });
+  await page.setViewportSize({ width: A4_PRINT_WIDTH, height: 1000 });
+  // Each element is measured against the page it prints on: a block the stylesheet puts
+  // on a landscape page (CSS `page: landscape`) has the landscape print area.
+  const wide = await page.evaluate(([portrait, landscape]) => {
+    const out = [];
+    for (const el of document.querySelectorAll("main *")) {
+      const r = el.getBoundingClientRect();
+      const onLandscape = [...ancestors(el)].some((a) => getComputedStyle(a).page === "landscape");
+      const limit = onLandscape ? landscape : portrait;
+      if (r.width > 0 && r.right > limit + 1 && out.length < 5) {
+        const table = el.closest("table");
+        const where = table?.caption ? ` in "${table.caption.textContent.trim()}"` : "";
+        out.push(`${el.tagName.toLowerCase()}${where} (right ${Math.round(r.right)} > ${limit})`);
+      }
+    }
+    return out;
+    function* ancestors(el) {
+      for (let a = el; a && a !== document.body; a = a.parentElement) yield a;
+    }
+  }, [A4_PRINT_WIDTH, A4_LANDSCAPE_PRINT_WIDTH]);
+  if (wide.length) fail(spec.name, `print: wider than its A4 page: ${wide.join(", ")}`);
+  const pdf = path.join(OUT, `${spec.name}.pdf`);
+  await page.pdf({ path: pdf, format: "A4", preferCSSPageSize: true });
+  const pages = (fs.readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  if (pages < 1) fail(spec.name, "print: the PDF has no pages");
+  else if (!wide.length) console.log(`  print: fits A4 (${A4_PRINT_WIDTH} px wide, ${A4_LANDSCAPE_PRINT_WIDTH} px on landscape pages), ${pages} page(s) in ${path.relative(repo, pdf)}`);
+  await page.emulateMedia({ media: "screen" });
 }
 
 // The search form of the public list: it appears with JavaScript, loads the index on the
