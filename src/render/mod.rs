@@ -282,12 +282,14 @@ fn remove_if_exists(path: &Path) -> Result<(), RenderError> {
 }
 
 /// Opens a captioned table, up to its first header cell, inside the wrapper that lets a wide
-/// table scroll sideways on a narrow screen. The wrapper is a named region that takes keyboard
-/// focus, so the sideways scroll works without a mouse too. `caption` is already HTML.
+/// table scroll sideways on a narrow screen. The wrapper takes keyboard focus, so the sideways
+/// scroll works without a mouse too; it is a named group rather than a region, since the
+/// section around it often bears the same name and landmarks must differ. `caption` is
+/// already HTML.
 fn table_open(class: &str, caption: &str) -> String {
     let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
     format!(
-        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{caption}\">\
+        "<div class=\"table-wrap\" role=\"group\" tabindex=\"0\" aria-label=\"{caption}\">\
          <table{class}><caption>{caption}</caption><thead><tr>"
     )
 }
