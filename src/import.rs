@@ -715,7 +715,7 @@ impl<'a> Context<'a> {
     /// shortened when it is long.
     fn public_text(&self, field: Field, row: &Row, log: &mut Log) -> Option<String> {
         let text = self.value(field, row, log)?;
-        if clean::looks_personal(&text) {
+        if crate::privacy::looks_personal(&text) {
             log.note(row.number, "personal-data", messages::personal_in_public(field.name()));
             return None;
         }

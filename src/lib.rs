@@ -31,6 +31,7 @@ pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod messages;
+pub mod privacy;
 pub mod queue;
 pub mod register;
 pub mod render;

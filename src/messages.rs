@@ -1354,6 +1354,30 @@ pub fn reason_not_in_export() -> Message {
     msg("причина не указана в выгрузке", "the export gives no reason")
 }
 
+/// A published field repeats one of the applicant's values.
+pub fn private_in_public(field: &str, private: &str) -> Message {
+    msg(
+        format!(
+            "поле «{field}» публикуется, а в нём повторено значение «{private}» — личные данные заявителя; перепишите текст без них"
+        ),
+        format!(
+            "\"{field}\" is published and repeats the value of \"{private}\", the applicant's personal data; rewrite the text without it"
+        ),
+    )
+}
+
+/// A published field seems to hold a phone number or an e-mail address.
+pub fn contact_in_public(field: &str) -> Message {
+    msg(
+        format!(
+            "поле «{field}» публикуется, а в нём похоже есть телефон или адрес почты; оставьте только служебные контакты администрации"
+        ),
+        format!(
+            "\"{field}\" is published and seems to hold a phone number or an e-mail address; keep only the administration's own contacts"
+        ),
+    )
+}
+
 pub fn personal_in_public(field: &str) -> Message {
     msg(
         format!(

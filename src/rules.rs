@@ -208,6 +208,7 @@ impl Context<'_> {
         check_status_fields(a, out);
         check_dates(a, self.today, out);
         check_kind_fields(a, out);
+        out.extend(crate::privacy::check_public_fields(a));
     }
 
     fn check_assignee(&self, a: &Appeal, sector: Option<&Sector>, out: &mut Vec<Diagnostic>) {

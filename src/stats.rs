@@ -17,6 +17,7 @@
 
 use crate::appeal::{Appeal, Channel, Kind, Status};
 use crate::deadline::{Deadline, DeadlineState};
+use crate::disclosure::{Line, Mark, Total};
 use crate::fields::Choice;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -300,25 +301,57 @@ impl Stats {
                 b.rows.sort_by(|x, y| x.key.cmp(&y.key));
             }
         }
-        self.by_month.suppress_small();
-        self.suppress_month_kinds();
+        self.suppress_months_and_kinds();
         self.suppress_on_time();
         self
     }
 
-    /// Suppresses the month × kind cells against the published month totals (`by_month`,
-    /// already suppressed) and kind totals (`by_kind`, always shown).
-    fn suppress_month_kinds(&mut self) {
-        let counts: Vec<Vec<u64>> = self
+    /// Suppresses the month totals (`by_month`) and the month × kind cells in one pass,
+    /// against the kind totals (`by_kind`, always shown) and the grand total.
+    ///
+    /// One pass, because each month total is the total of its row of kinds: a month of
+    /// three items, one of each kind, would show three `<3` beside a total of 3, and the
+    /// total is what has to give. Suppressed separately, the month list would keep its 3
+    /// and the grid could only make its marks vaguer, which leaves each cell at 1.
+    fn suppress_months_and_kinds(&mut self) {
+        let months = self.by_month_kind.len();
+        let kinds = Kind::ALL.len();
+        let same_months = months == self.by_month.rows.len()
+            && self.by_month_kind.iter().zip(&self.by_month.rows).all(|(m, r)| m.month == r.key);
+        assert!(same_months, "month totals and months by kind list the same months");
+        let mut counts: Vec<u64> = self
             .by_month_kind
             .iter()
-            .map(|m| m.kinds.iter().map(|c| c.count().unwrap_or(0)).collect())
+            .flat_map(|m| m.kinds.iter().map(|c| c.count().unwrap_or(0)))
             .collect();
-        let month_totals: Vec<Cell> = self.by_month.rows.iter().map(|r| r.cell).collect();
-        let kind_totals: Vec<Cell> = self.by_kind.rows.iter().map(|r| r.cell).collect();
-        let cells = suppress_grid(&counts, &month_totals, &kind_totals);
-        for (line, cells) in self.by_month_kind.iter_mut().zip(cells) {
-            line.kinds = cells;
+        let total_of = |month: usize| kinds * months + month;
+        counts.extend(self.by_month.rows.iter().map(|r| r.cell.count().unwrap_or(0)));
+        let published = |cell: Cell| match cell.published() {
+            Some((n, mark)) => Total::Published(n, mark),
+            None => Total::Unknown,
+        };
+        let mut lines: Vec<Line> = (0..months)
+            .map(|m| Line {
+                members: (0..kinds).map(|k| m * kinds + k).collect(),
+                total: Total::Cell(total_of(m)),
+            })
+            .collect();
+        lines.extend(self.by_kind.rows.iter().enumerate().map(|(k, row)| Line {
+            members: (0..months).map(|m| m * kinds + k).collect(),
+            total: published(row.cell),
+        }));
+        lines.push(Line {
+            members: (0..months).map(total_of).collect(),
+            total: Total::Published(counts[kinds * months..].iter().sum(), Mark::Shown),
+        });
+        let marks = crate::disclosure::protect(&counts, &lines);
+        for (m, line) in self.by_month_kind.iter_mut().enumerate() {
+            for (k, cell) in line.kinds.iter_mut().enumerate() {
+                *cell = Cell::marked(*cell, marks[m * kinds + k]);
+            }
+        }
+        for (m, row) in self.by_month.rows.iter_mut().enumerate() {
+            row.cell = Cell::marked(row.cell, marks[total_of(m)]);
         }
     }
 
@@ -588,6 +621,36 @@ mod tests {
         let s = Stats::compute([], &[]);
         assert_eq!(s.on_time_share(), None);
         assert!(s.by_month.rows.is_empty());
+    }
+
+    /// A month of three items, one of each kind: three `<3` beside a published 3 would
+    /// make each of them 1. The month's total has to go, and with it another month's, or
+    /// the months would add up to the grand total around it.
+    #[test]
+    fn a_month_whose_kinds_are_all_small_loses_its_total() {
+        // January: one appeal, one message, one incident; March: four of each.
+        let kinds = [Kind::Appeal, Kind::Message, Kind::Incident];
+        let mut items = Vec::new();
+        for (n, kind) in kinds.iter().enumerate() {
+            items.push((1, *kind, n as u32 + 1));
+            items.extend((0..4).map(|i| (3, *kind, 10 + n as u32 * 4 + i)));
+        }
+        let (a, d): (Vec<Appeal>, Vec<Deadline>) = items
+            .iter()
+            .map(|&(month, kind, n)| {
+                let a = Appeal { kind, ..appeal(n, "Катанда", month, Status::New) };
+                (a, deadline(DeadlineState::OnTrack))
+            })
+            .unzip();
+        let public = Stats::compute(a.iter().zip(&d), &[]).for_public();
+        let kinds: Vec<_> = public.by_month_kind.iter().map(|m| m.kinds.clone()).collect();
+        // Each kind's total, 5, is published: January's `<3` beside March's 4 would be
+        // 5 − 4 = 1, so each 4 goes as well.
+        let (s, h, zero) = (Cell::Small, Cell::Hidden, Cell::Count(0));
+        assert_eq!(kinds, [vec![s, s, s], vec![zero; 3], vec![h, h, h]]);
+        // January's 3 goes, and March's 12 with it: 15 − 12 would give the 3 back.
+        let totals: Vec<_> = public.by_month.rows.iter().map(|r| r.cell).collect();
+        assert_eq!(totals, [h, zero, h]);
     }
 
     #[test]

@@ -438,3 +438,36 @@ fn no_private_field_reaches_the_open_data_or_open311() {
     assert!(requests.contains_key("2026-0009"));
     assert!(!requests.contains_key("2026-0010"), "an item marked not public is not exported");
 }
+
+/// A YAML alias can copy a private value into a published field, past every allow-list of
+/// fields; `check` must catch the copy itself, so that `build` refuses to publish it.
+#[test]
+fn an_alias_that_copies_the_applicant_into_a_public_field_is_an_error_at_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("repo");
+    common::copy_tree(&fixture(), &root);
+    let file = root.join("appeals/2026/2026-0001.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text
+        .replace(
+            "public_summary: \"Яма на дороге <script>alert(1)</script> <img src=x onerror=alert(1)>\"",
+            "public_summary: *who",
+        )
+        .replace("applicant:\n  name: \"", "applicant:\n  name: &who \"");
+    // The alias stands after its anchor, as YAML requires: move the applicant up.
+    let (head, rest) = text.split_once("public_summary: *who\n").unwrap();
+    let (middle, tail) = rest.split_once("applicant:\n").unwrap();
+    let (applicant, body) = tail.split_once("---\n").unwrap();
+    let text = format!("{head}applicant:\n{applicant}{middle}public_summary: *who\n---\n{body}");
+    std::fs::write(&file, &text).unwrap();
+    let line = text.lines().position(|l| l == "public_summary: *who").unwrap() as u32 + 1;
+
+    let register = register_from(&root);
+    let found: Vec<_> = register
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "private-in-public")
+        .map(|d| (d.file.as_str(), d.at.map(|p| p.line)))
+        .collect();
+    assert_eq!(found, [("appeals/2026/2026-0001.md", Some(line))], "{text}");
+}

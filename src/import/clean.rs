@@ -225,54 +225,6 @@ fn shape_length(text: &str, shape: &str) -> Option<usize> {
     fits.then_some(shape.len())
 }
 
-/// Whether text seems to hold a phone number or an e-mail address, which must not reach a
-/// public page. A heuristic on purpose: it errs towards "yes", because the cost of a false
-/// alarm is a summary written by hand, and the cost of a miss is a published phone number.
-pub fn looks_personal(text: &str) -> bool {
-    has_email(text) || has_phone(text)
-}
-
-fn has_email(text: &str) -> bool {
-    text.split_whitespace().any(|word| {
-        word.split_once('@').is_some_and(|(user, host)| {
-            user.chars().last().is_some_and(char::is_alphanumeric)
-                && host.trim_end_matches(|c: char| !c.is_alphanumeric()).contains('.')
-        })
-    })
-}
-
-/// Seven digits in a row, or 10–12 digits in groups joined by one or two spaces, dashes,
-/// brackets or plus signs (`+7 (913) 123-45-67`, `8 800 200 0 220`, `(617) 635-4500`).
-/// A run that starts with a four-digit group is a date (`2022-01-18 15`), not a phone.
-fn has_phone(text: &str) -> bool {
-    let is_separator = |c: char| " -()+".contains(c);
-    let mut groups: Vec<usize> = Vec::new();
-    let (mut digits, mut separators) = (0usize, 0usize);
-    for c in text.chars().chain(std::iter::once('\n')) {
-        if c.is_ascii_digit() {
-            digits += 1;
-            separators = 0;
-            if digits >= 7 {
-                return true;
-            }
-            continue;
-        }
-        if digits > 0 {
-            groups.push(digits);
-            digits = 0;
-        }
-        separators = if is_separator(c) { separators + 1 } else { 3 };
-        if separators > 2 {
-            let total: usize = groups.iter().sum();
-            if (10..=12).contains(&total) && groups.first() != Some(&4) {
-                return true;
-            }
-            groups.clear();
-        }
-    }
-    false
-}
-
 /// Shortens text to at most `max` characters at a word boundary, ending it with `…`;
 /// `None` when it already fits.
 pub fn shorten(text: &str, max: usize) -> Option<String> {
@@ -325,19 +277,6 @@ mod tests {
         assert_eq!(cut("Case Closed Case Resolved  new cart"), "new cart");
         assert_eq!(cut("Notedly not a phrase"), "Notedly not a phrase");
         assert_eq!(cut("Case Closed. Closed date : 2022-12-09 16:30:31.787 "), "");
-    }
-
-    #[test]
-    fn phones_and_emails_are_spotted_and_dates_are_not() {
-        assert!(looks_personal("звонить +7 (913) 123-45-67"));
-        assert!(looks_personal("линия 8 800 200 0 220"));
-        assert!(looks_personal("cart 22030174"));
-        assert!(looks_personal("пишите ivanov@mail.ru."));
-        assert!(looks_personal("(617) 635-4500"));
-        assert!(!looks_personal("closed 2022-01-18 15:08, light is working 12/9/2022"));
-        assert!(!looks_personal("дом [№], кв. [№], [телефон], [email]"));
-        assert!(!looks_personal("@mention and a.b"));
-        assert!(!looks_personal("маршрут 263, 12 часов"));
     }
 
     #[test]

@@ -26,7 +26,7 @@
 use super::escaped as esc;
 use crate::analytics::growth::{Dimension, Slice};
 use crate::analytics::rating::{Rating, Ratings};
-use crate::analytics::suppress::{self, Axis, Cell, MIN_PUBLIC_COUNT};
+use crate::analytics::suppress::{self, Cell, MIN_PUBLIC_COUNT};
 use crate::analytics::{self, ItemFacts, Period, Picture, Span};
 use crate::discussion::{Discussion, DiscussionKind};
 use crate::fields::Choice;
@@ -321,36 +321,6 @@ fn public_ratings_page(cx: &Context<'_>, now: &Picture) -> AnalyticsPage {
         esc(crate::messages::analytics::suppression_rule().get(cx.lang)),
     );
     b.push_str(&public_rating_table(cx, &now.sectors, &caption));
-    let breakdown = suppress::breakdown(
-        &cx.reg.repo.appeals,
-        &now.period,
-        Axis::By(Dimension::Settlement),
-        Axis::Month,
-    );
-    let table = suppress::suppress(&breakdown);
-    let _ = write!(
-        b,
-        "<section aria-labelledby=\"h-breakdown\"><h2 id=\"h-breakdown\">{}</h2>",
-        cx.t("an_by_settlement_month")
-    );
-    b.push_str(&super::table_open("", cx.t("an_by_settlement_month")));
-    let _ = write!(b, "<th scope=\"col\">{}</th>", esc(Dimension::Settlement.label().get(cx.lang)));
-    for c in &table.columns {
-        let _ = write!(b, "<th scope=\"col\">{}</th>", esc(c));
-    }
-    let _ = write!(b, "<th scope=\"col\">{}</th></tr></thead><tbody>", cx.t("an_total"));
-    for (r, name) in table.rows.iter().enumerate() {
-        let _ = write!(b, "<tr><th scope=\"row\">{}</th>", esc(name));
-        for c in table.cells[r].iter().chain([&table.row_totals[r]]) {
-            let _ = write!(b, "<td class=\"num\">{}</td>", esc(&cx.cell(*c)));
-        }
-        b.push_str("</tr>");
-    }
-    let _ = write!(b, "</tbody><tfoot><tr><th scope=\"row\">{}</th>", cx.t("an_total"));
-    for c in table.column_totals.iter().chain([&table.total]) {
-        let _ = write!(b, "<td class=\"num\">{}</td>", esc(&cx.cell(*c)));
-    }
-    b.push_str("</tr></tfoot></table></div></section>");
     AnalyticsPage {
         path: "ratings.html".into(),
         root: "",

@@ -53,11 +53,6 @@ pub const UI: &[(&str, &str, &str)] = &[
     ("an_baseline", "в среднем прежде", "baseline mean"),
     ("an_by_month", "По месяцам", "By month"),
     ("an_by_sector", "По отраслевым блокам", "By sector"),
-    (
-        "an_by_settlement_month",
-        "Обращения по населённым пунктам и месяцам",
-        "Items by settlement and month",
-    ),
     ("an_changes", "Изменения по разрезам", "Changes by dimension"),
     (
         "an_clusters",
