@@ -325,13 +325,13 @@ fn the_public_dashboard_suppresses_small_months_kinds_and_answer_counts() {
         rows(&[
             &["январь 2026", "—", "—", "—"],
             &["февраль 2026", "—", "&lt;3", "—"],
-            &["март 2026", "&lt;3", "&lt;3", "&lt;3"],
+            &["март 2026", "&lt;3", "&lt;3", "—"],
         ])
     );
     let on_time = chart(&html, "chart-on-time");
     assert_eq!(on_time.matches("<rect").count(), 0, "no month has a bar: {on_time}");
-    assert!(on_time.contains(">&lt;3</text>"));
-    assert!(on_time.contains("font-size=\"12\">&lt;3</text>"), "March's mark");
+    assert!(!on_time.contains(">&lt;3</text>"), "no `<3` among percentages: {on_time}");
+    assert!(on_time.contains("font-size=\"12\">—</text>"), "March's mark");
     assert!(!on_time.contains("font-size=\"12\">100\u{202f}%</text>"), "March's share is hidden");
     let kinds = chart(&html, "chart-month");
     // January: appeals and messages. Hidden cells have none.
@@ -458,12 +458,12 @@ fn a_settlement_is_named_without_declining_it_in_problems_and_advice() {
         today: day(2026, 4, 10),
     };
     let out = tmp.path().join("site");
+    otklik::render::build(&reg, &out, None).expect("the site builds");
     let march = otklik::analytics::Period::parse("2026-03").unwrap();
     let report = read(&otklik::render::write_head_report(&reg, &out, None, &march).unwrap());
     let advice = between(&report, "h-advice", "</ul>");
     assert!(advice.contains("(населённый пункт Тюнгур): обращений — 3, открыто — 1;"), "{advice}");
     assert!(!report.contains(" в Тюнгур"), "{report}");
-    otklik::render::build(&reg, &out, None).expect("the site builds");
     let growth = read(&out.join("internal/growth.html"));
     assert!(growth.contains("(населённый пункт Тюнгур)</h3>"), "{growth}");
     assert!(!growth.contains(" в Тюнгур") && !growth.contains(" в Катанда"), "{growth}");
@@ -477,7 +477,7 @@ fn an_english_dashboard_names_its_charts_in_english() {
     assert!(html.contains("<title id=\"chart-on-time-title\">Answered on time, by month</title>"));
     assert_eq!(
         table_rows(&html, "Answered on time, by month")[2],
-        ["March 2026", "<3", "<3", "<3"].map(|c| c.replace('<', "&lt;"))
+        ["March 2026", "<3", "<3", "—"].map(|c| c.replace('<', "&lt;"))
     );
     assert!(
         html.contains("<text x=\"42\" y=\"24\" text-anchor=\"end\" font-size=\"11\">100%</text>")

@@ -454,6 +454,12 @@ fn two_real_data_sets_import_into_a_scratch_repository_that_checks_and_builds() 
     assert_eq!(report["summary"]["items"], 100);
 }
 
+/// Builds the repository's site, as a report needs.
+fn built(repo: &Repo) {
+    let run = repo.otklik(&["build", "--today", "2026-12-04", "-q"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 #[test]
 fn the_heads_report_lists_overdue_items_and_advice_for_the_period() {
     let repo = Repo::from_fixture("check/base");
@@ -462,6 +468,7 @@ fn the_heads_report_lists_overdue_items_and_advice_for_the_period() {
         "appeals/2026/2026-0010.md",
         APPEAL.replace("received: 2026-11-20", "received: 2026-10-01"),
     );
+    built(&repo);
     let run = repo.otklik(&["report", "--period", "2026-Q4", "--today", "2026-12-04"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let path = PathBuf::from(run.stdout.trim());
@@ -479,6 +486,7 @@ fn the_heads_report_lists_overdue_items_and_advice_for_the_period() {
 #[test]
 fn a_report_of_a_period_without_items_is_written_with_a_warning() {
     let repo = Repo::from_fixture("check/base");
+    built(&repo);
     let run = repo.otklik(&["report", "--period", "1999-Q1", "--today", "2026-12-04"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(PathBuf::from(run.stdout.trim()).is_file(), "{}", run.stdout);
@@ -497,6 +505,7 @@ fn a_report_of_a_period_without_items_is_written_with_a_warning() {
 #[test]
 fn a_report_of_a_period_that_has_not_begun_is_refused() {
     let repo = Repo::from_fixture("check/base");
+    built(&repo);
     let run = repo.otklik(&["report", "--period", "2030", "--today", "2026-12-04"]);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert_eq!(
@@ -507,6 +516,33 @@ fn a_report_of_a_period_that_has_not_begun_is_refused() {
     // The month of the report's day has begun, though it holds no item yet.
     let now = repo.otklik(&["report", "--period", "2026-12", "--today", "2026-12-01"]);
     assert_eq!(now.code, 0, "{}", now.stderr);
+}
+
+#[test]
+fn a_report_goes_only_into_a_site_that_build_made() {
+    let repo = Repo::from_fixture("check/base");
+    built(&repo);
+    let public = repo.path().join("site/public");
+    for out in [public.clone(), repo.path().to_path_buf(), repo.path().join("elsewhere")] {
+        let out_arg = out.to_str().unwrap();
+        let run =
+            repo.otklik(&["report", "--period", "2026", "--today", "2026-12-04", "--out", out_arg]);
+        assert_eq!(run.code, 1, "{}: {}{}", out.display(), run.stdout, run.stderr);
+        assert!(run.stderr.contains("otklik build"), "{}", run.stderr);
+        assert!(!out.join("internal/reports").exists(), "{}", out.display());
+    }
+    let site = repo.path().join("site");
+    let run = repo.otklik(&[
+        "report",
+        "--period",
+        "2026",
+        "--today",
+        "2026-12-04",
+        "--out",
+        site.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.join("internal/reports/2026.html").is_file());
 }
 
 #[test]

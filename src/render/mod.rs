@@ -90,6 +90,12 @@ pub enum RenderError {
         "{0}: refusing to replace it — it is not a site built by otklik, or it holds the repository's sources; choose an empty or new folder"
     )]
     UnsafeOutput(PathBuf),
+    /// The head's report was aimed at a folder that is not a site otklik built.
+    #[error(
+        "{0}: not a site built by otklik (no {marker}); run `otklik build` first, or give --out the folder it built",
+        marker = SITE_MARKER
+    )]
+    NotASite(PathBuf),
     /// The output path has no folder name to put the temporary folder next to.
     #[error("{0}: the output must be a named folder")]
     BadOutput(PathBuf),
@@ -164,10 +170,11 @@ fn set_globals(tera: &mut Tera, reg: &Register, lang: Lang, site: Site) {
 }
 
 /// Writes the head's printable report of `period` into `out/internal/reports/` and
-/// returns its path. The rest of the site is left as it is; build it first so that the
-/// report's stylesheet and item links resolve.
+/// returns its path. The rest of the site is left as it is. `out` must be a site `build`
+/// made (it has [`SITE_MARKER`]), so that the report's stylesheet and item links resolve
+/// and an internal page cannot land in a public folder.
 ///
-/// Fails when the theme cannot be loaded, the template fails, or the file cannot be
+/// Fails when `out` is not such a site, the theme cannot be loaded, the template fails, or the file cannot be
 /// written (it is written to a temporary name and renamed, so no half report is left).
 pub fn write_head_report(
     register: &Register,
@@ -175,6 +182,11 @@ pub fn write_head_report(
     theme_dir: Option<&Path>,
     period: &crate::analytics::Period,
 ) -> Result<PathBuf, RenderError> {
+    // The report is internal: it goes only into a site `build` made, whose internal part
+    // is where it belongs, never into a public folder or the repository's sources.
+    if !out.join(SITE_MARKER).is_file() {
+        return Err(RenderError::NotASite(out.to_path_buf()));
+    }
     let theme = theme::load(theme_dir)?;
     let mut tera = theme.tera.clone();
     set_globals(&mut tera, register, register.repo.config.lang, Site::Internal);

@@ -82,8 +82,9 @@ pub fn on_time(rows: &[MonthOnTime], lang: Lang) -> Vec<OnTimeView> {
                     value: Some((s * 100.0).round() as u64),
                     text: words::percent(s, lang),
                 },
-                (None, Cell::Count(_)) => Figure { value: None, text: "—".into() },
-                (None, hidden) => figure(hidden, lang),
+                // No share without answers, and none of a hidden number of answers: a
+                // `<3` in a column of percentages would read as "under 3 %".
+                (None, _) => Figure { value: None, text: "—".into() },
             };
             OnTimeView {
                 code: r.month.iso(),
