@@ -565,18 +565,31 @@ fn build(cli: &Cli, args: &BuildArgs) -> Outcome {
             });
             let mut stderr = String::new();
             if let Some(left) = report.leftover {
-                stderr = format!(
-                    "{}: the previous site could not be removed; delete it by hand\n",
-                    left.display()
-                );
+                stderr = match lang {
+                    Lang::Ru => format!(
+                        "{}: прежний сайт не удалось удалить; удалите его вручную\n",
+                        left.display()
+                    ),
+                    Lang::En => format!(
+                        "{}: the previous site could not be removed; delete it by hand\n",
+                        left.display()
+                    ),
+                };
             }
             Outcome { stdout, stderr, code: 0 }
         }
         Err(e) => {
-            let stderr = match lang {
-                Lang::Ru => format!("Сайт не собран, прежний {} не тронут: {e}\n", out.display()),
-                Lang::En => {
-                    format!("The site was not built; {} is untouched: {e}\n", out.display())
+            let why = e.message();
+            let why = why.get(lang);
+            // Say "untouched" only of a site that was there to touch.
+            let stderr = match (lang, out.exists()) {
+                (Lang::Ru, true) => format!("Сайт не собран, {} не тронут: {why}\n", out.display()),
+                (Lang::Ru, false) => format!("Сайт не собран, ничего не записано: {why}\n"),
+                (Lang::En, true) => {
+                    format!("The site was not built; {} is untouched: {why}\n", out.display())
+                }
+                (Lang::En, false) => {
+                    format!("The site was not built; nothing was written: {why}\n")
                 }
             };
             Outcome { stderr, code: 1, ..Outcome::default() }
@@ -610,7 +623,10 @@ fn head_report(cli: &Cli, args: &ReportArgs) -> Outcome {
     let theme = crate::render::theme_dir(&register.repo);
     match crate::render::write_head_report(&register, &out, theme.as_deref(), &period) {
         Ok(path) => Outcome { stdout: format!("{}\n", path.display()), stderr, code: 0 },
-        Err(e) => Outcome { stderr: format!("{stderr}{e}\n"), code: 1, ..Outcome::default() },
+        Err(e) => {
+            let stderr = format!("{stderr}{}\n", e.message().get(lang));
+            Outcome { stderr, code: 1, ..Outcome::default() }
+        }
     }
 }
 

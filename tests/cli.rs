@@ -552,7 +552,23 @@ fn build_refuses_an_output_it_did_not_make_and_the_sources() {
     repo.write("keep/thesis.txt", "not a site");
     let refused = repo.otklik(&["build", "--today", "2026-12-04", "--out", keep.to_str().unwrap()]);
     assert_eq!(refused.code, 1, "{}", refused.stdout);
-    assert!(refused.stderr.contains("refusing to replace it"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.starts_with("Сайт не собран, ")
+            && refused.stderr.contains("не заменю эту папку")
+            && !refused.stderr.contains("refusing"),
+        "one language throughout: {}",
+        refused.stderr
+    );
+    let en = repo.otklik(&[
+        "--lang",
+        "en",
+        "build",
+        "--today",
+        "2026-12-04",
+        "--out",
+        keep.to_str().unwrap(),
+    ]);
+    assert!(en.stderr.contains("refusing to replace it"), "{}", en.stderr);
     assert_eq!(std::fs::read_to_string(keep.join("thesis.txt")).unwrap(), "not a site");
     for out in [repo.path().to_path_buf(), repo.path().join("appeals")] {
         let run = repo.otklik(&["build", "--today", "2026-12-04", "--out", out.to_str().unwrap()]);

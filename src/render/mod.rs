@@ -101,6 +101,43 @@ pub enum RenderError {
     BadOutput(PathBuf),
 }
 
+impl RenderError {
+    /// The error in the user's language; `Display` gives the English text.
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::messages::Message;
+        match self {
+            RenderError::Theme { path, detail } => Message::new(
+                format!("{}: файл темы не читается: {detail}", path.display()),
+                self.to_string(),
+            ),
+            RenderError::Template { template, detail } => {
+                Message::new(format!("шаблон {template}: {detail}"), self.to_string())
+            }
+            RenderError::Io { path, source } => {
+                Message::new(format!("{}: {source}", path.display()), self.to_string())
+            }
+            RenderError::UnsafeOutput(path) => Message::new(
+                format!(
+                    "{}: не заменю эту папку — её собрал не otklik, или в ней исходники репозитория; укажите пустую или новую папку",
+                    path.display()
+                ),
+                self.to_string(),
+            ),
+            RenderError::NotASite(path) => Message::new(
+                format!(
+                    "{}: это не сайт, собранный otklik (нет файла {SITE_MARKER}); сначала выполните otklik build или укажите в --out собранный им сайт",
+                    path.display()
+                ),
+                self.to_string(),
+            ),
+            RenderError::BadOutput(path) => Message::new(
+                format!("{}: выход должен быть папкой с именем", path.display()),
+                self.to_string(),
+            ),
+        }
+    }
+}
+
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> RenderError + '_ {
     move |source| RenderError::Io { path: path.to_path_buf(), source }
 }
