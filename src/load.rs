@@ -255,10 +255,13 @@ fn composed(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether `c` is a control character that has no place in a text file: C0 controls other
-/// than tab and line feed, DEL, and the C1 range. A NUL or an escape sequence pasted from a
-/// terminal is invisible in an editor but travels into pages, feeds and spreadsheets.
+/// than tab and line feed, DEL, the C1 range, and the bidirectional embeddings, overrides
+/// and isolates. A NUL or an escape sequence pasted from a terminal is invisible in an
+/// editor but travels into pages, feeds and spreadsheets; a right-to-left override shows
+/// a reviewer one text and a reader another.
 pub fn is_stray_control(c: char) -> bool {
-    (c.is_control() && c != '\t' && c != '\n') || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Replaces every stray control character of `text` with U+FFFD, which keeps lines and

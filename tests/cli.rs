@@ -623,6 +623,18 @@ fn control_characters_are_errors_at_their_place_in_the_file_and_in_values() {
 }
 
 #[test]
+fn a_bidirectional_override_is_a_control_character_too() {
+    let repo = Repo::from_fixture("check/base");
+    // "Trojan source": the summary would read reversed after U+202E.
+    let text =
+        APPEAL.replace("status: new", "status: new\npublic_summary: \"Яма \u{202E}Катанда\"");
+    repo.write("appeals/2026/2026-0010.md", text);
+    let report = repo.check_json();
+    assert!(has(&report, "control-character", "appeals/2026/2026-0010.md", 10), "{report}");
+    assert!(report.to_string().contains("U+202E"), "{report}");
+}
+
+#[test]
 fn a_control_character_in_the_configuration_stops_everything_with_its_line() {
     let repo = Repo::from_fixture("check/base");
     let config = std::fs::read_to_string(repo.path().join("otklik.yaml")).unwrap();
