@@ -24,7 +24,8 @@ pub struct Cli {
     /// Repository root (the folder with otklik.yaml).
     #[arg(long, global = true, default_value = ".")]
     pub root: PathBuf,
-    /// Interface language: ru or en (default: site.language of otklik.yaml).
+    /// Language of the messages printed here: ru or en (default: site.language of
+    /// otklik.yaml, which alone sets the language of the site that build writes).
     #[arg(long, global = true)]
     pub lang: Option<LangArg>,
     /// When to colour terminal output.
