@@ -18,7 +18,7 @@ pub const MIN_PUBLIC_COUNT: usize = 3;
 pub enum Cell {
     /// Shown as is.
     Count(usize),
-    /// A count of 1 or 2, hidden: shown as "fewer than 3".
+    /// A count of 1 or 2, hidden: shown as "<3".
     Suppressed,
     /// A larger count hidden so that a small one cannot be worked out: shown as a dash.
     Hidden,

@@ -273,13 +273,13 @@ pub fn cluster_rule(rule: &ClusterRule) -> Message {
 
 pub fn suppression_rule() -> Message {
     msg(
-        "Чтобы по статистике нельзя было узнать заявителя, числа 1 и 2 в разбивках по населённым пунктам, темам и месяцам не показываются («менее 3»). Если такое число можно было бы вычислить из итога строки или столбца, скрываются и другие числа («—»), начиная с наименьших.",
-        "So that no applicant can be recognised from the statistics, counts of 1 and 2 in breakdowns by settlement, topic and month are not shown (\"fewer than 3\"). Where such a count could be worked out from a row or column total, other counts are hidden as well (\"—\"), the smallest first.",
+        "Чтобы по статистике нельзя было узнать заявителя, числа 1 и 2 в разбивках по населённым пунктам, темам и месяцам не показываются (вместо них «<3», «менее трёх»). Если такое число можно было бы вычислить из итога строки или столбца, скрываются и другие числа («—»), начиная с наименьших.",
+        "So that no applicant can be recognised from the statistics, counts of 1 and 2 in breakdowns by settlement, topic and month are not shown (\"<3\", fewer than three). Where such a count could be worked out from a row or column total, other counts are hidden as well (\"—\"), the smallest first.",
     )
 }
 
 pub fn suppressed() -> Message {
-    msg("менее 3", "fewer than 3")
+    msg("<3", "<3")
 }
 
 pub fn failure_kind(kind: FailureKind) -> Message {

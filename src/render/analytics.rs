@@ -20,7 +20,7 @@
 //!
 //! Privacy (DOMAIN.md): the public functions here take only sector figures, suppressed
 //! breakdowns and discussions marked public. Counts of 1 or 2 in the public sector table
-//! are shown as "fewer than 3", and a public average rating needs at least three ratings
+//! are shown as "<3", and a public average rating needs at least three ratings
 //! behind it, because the average of one rating is that citizen's rating.
 
 use super::escaped as esc;
