@@ -308,6 +308,22 @@ fn private_items_count_in_public_figures_and_appear_in_the_lookup_with_status_on
 }
 
 #[test]
+fn a_sector_page_says_when_some_of_its_items_are_not_listed() {
+    let (_tmp, out) = built();
+    let note = "Часть обращений этого блока не публикуется по отдельности";
+    // Social support: 2026-0005 unlisted, 2026-0006 listed. Roads: 2026-0003 unlisted.
+    for sector in ["social", "roads"] {
+        let page = std::fs::read_to_string(out.join(format!("public/sectors/{sector}.html")));
+        let page = page.unwrap();
+        assert!(page.contains(note), "{sector}");
+        assert!(!page.contains("Обращений нет."), "{sector}");
+    }
+    // The internal site lists every item.
+    let internal = std::fs::read_to_string(out.join("internal/sectors/social.html")).unwrap();
+    assert!(!internal.contains(note) && internal.contains("2026-0005"));
+}
+
+#[test]
 fn an_item_page_explains_its_deadline_in_plain_words() {
     let (_tmp, out) = built();
     let page = std::fs::read_to_string(out.join("public/appeals/2026-0001.html")).unwrap();

@@ -895,6 +895,9 @@ impl<'a> SiteWriter<'a> {
             ctx.insert("sector", &SectorTitle { id: &sector.id, title: &sector.title });
         }
         ctx.insert_value("items", self.chunk(items, page));
+        // Items of a sector that concerns persons, or marked not public, count in the
+        // figures but have no line here; the page says so rather than "no appeals".
+        ctx.insert("unlisted", &(self.sector_stats[s].total as usize > items.len()));
         let file_id = id.clone();
         ctx.insert(
             "pagination",

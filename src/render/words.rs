@@ -205,6 +205,11 @@ const UI: &[(&str, &str, &str)] = &[
     ("sector", "Отраслевой блок", "Sector"),
     ("sector_figures", "Показатели блока", "Sector figures"),
     ("sector_items", "Обращения блока", "Appeals of the sector"),
+    (
+        "sector_unlisted",
+        "Часть обращений этого блока не публикуется по отдельности: они касаются личных обстоятельств заявителей или отмечены как непубличные. В цифрах выше они учтены.",
+        "Some appeals of this sector are not published one by one: they concern applicants' personal circumstances or are marked not public. The figures above count them.",
+    ),
     ("severity_error", "Ошибка", "Error"),
     ("severity_warning", "Предупреждение", "Warning"),
     ("share", "Доля", "Share"),
