@@ -694,6 +694,9 @@ fn due(cli: &Cli, args: &DueArgs) -> Outcome {
     let lang = lang(cli, Some(&register));
     let filter =
         crate::queue::Filter { sector: args.sector.clone(), assignee: args.assignee.clone() };
+    if let Err(m) = filter.check(&register.repo) {
+        return Outcome { stderr: format!("{}\n", m.get(lang)), code: 2, ..Outcome::default() };
+    }
     let queue = crate::queue::urgent(&register, &filter);
     Outcome { stdout: crate::queue::table(&queue, lang), code: 0, ..Outcome::default() }
 }

@@ -825,6 +825,29 @@ pub fn unknown_item(id: &str, suggestion: Option<&str>) -> Message {
     )
 }
 
+pub fn unknown_sector_filter(id: &str, known: &[&str]) -> Message {
+    msg(
+        format!("--sector: блока «{id}» нет в sectors/; известные блоки: {}", list(known)),
+        format!(
+            "--sector: there is no sector \"{id}\" in sectors/; known sectors: {}",
+            list(known)
+        ),
+    )
+}
+
+pub fn unknown_assignee_filter(id: &str, known: &[&str]) -> Message {
+    msg(
+        format!(
+            "--assignee: сотрудника «{id}» нет в списке staff файла otklik.yaml; известные сотрудники: {}",
+            list(known)
+        ),
+        format!(
+            "--assignee: \"{id}\" is not on the staff list of otklik.yaml; known staff: {}",
+            list(known)
+        ),
+    )
+}
+
 pub fn item_unreadable(file: &str) -> Message {
     msg(
         format!(

@@ -398,6 +398,27 @@ fn due_lists_overdue_and_due_soon_items_most_urgent_first() {
 }
 
 #[test]
+fn due_with_an_unknown_sector_or_assignee_is_a_usage_error_listing_the_known_ones() {
+    let repo = Repo::from_fixture("check/base");
+    let sector = repo.otklik(&["due", "--today", "2026-12-04", "--sector", "nope"]);
+    assert_eq!(sector.code, 2, "{}", sector.stdout);
+    assert_eq!(sector.stdout, "");
+    assert_eq!(
+        sector.stderr,
+        "--sector: блока «nope» нет в sectors/; известные блоки: roads, zhkh\n"
+    );
+    let staff = repo.otklik(&["--lang", "en", "due", "--today", "2026-12-04", "--assignee", "x"]);
+    assert_eq!(staff.code, 2, "{}", staff.stdout);
+    assert_eq!(
+        staff.stderr,
+        "--assignee: \"x\" is not on the staff list of otklik.yaml; known staff: cur, head, \
+         coord, road.lead, road.one, water.lead\n"
+    );
+    let known = repo.otklik(&["due", "--today", "2026-12-04", "--assignee", "road.one"]);
+    assert_eq!(known.code, 0, "{}", known.stderr);
+}
+
+#[test]
 fn discussions_are_checked_like_appeals() {
     let repo = Repo::from_fixture("check/base");
     let vote = "---\nid: 2026-svet\nkind: vote\ntitle: Освещение\nopened: 2026-02-02\n\
