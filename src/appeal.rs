@@ -238,6 +238,12 @@ impl Appeal {
         self.places.get(field).copied().unwrap_or(Pos::TOP)
     }
 
+    /// Whether the file's name, without `.md`, is the id.
+    pub fn named_after_id(&self) -> bool {
+        let name = self.file.rsplit('/').next().unwrap_or(&self.file);
+        name.strip_suffix(".md") == Some(self.id.as_str())
+    }
+
     /// The year and the number within it, parsed from the id.
     pub fn year_and_number(&self) -> (i32, u32) {
         parse_id(&self.id).unwrap_or((0, 0))

@@ -141,13 +141,14 @@ fn check_unique_ids(appeals: &[Appeal]) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     for same in holders.values().filter(|v| v.len() > 1) {
-        // The number keeps its shortest spelling: extra leading zeros are the slip, and
-        // that file is the one to renumber, wherever it sorts. Between identical texts
-        // the first file in order keeps the number, as it did before.
+        // The file named after its id keeps the number: a copy such as
+        // `2026-0008 (copy).md` is the stray one, however it sorts. Next the number keeps
+        // its shortest spelling: extra leading zeros are the slip, and that file is the
+        // one to renumber. Between identical texts the first file in order keeps it.
         let keeper = same
             .iter()
             .enumerate()
-            .min_by_key(|(i, a)| (a.id.len(), *i))
+            .min_by_key(|(i, a)| (!a.named_after_id(), a.id.len(), *i))
             .map(|(i, _)| i)
             .expect("a group of two or more holders is not empty");
         let kept = same[keeper];

@@ -657,6 +657,21 @@ fn the_id_with_more_leading_zeros_is_blamed_in_either_order() {
 }
 
 #[test]
+fn a_copy_of_a_file_is_blamed_for_the_duplicate_id_not_the_original() {
+    let repo = Repo::from_fixture("check/base");
+    // `2026-0010 (copy).md` sorts before `2026-0010.md`: a space is before a dot.
+    repo.write("appeals/2026/2026-0010.md", APPEAL);
+    repo.write("appeals/2026/2026-0010 (copy).md", APPEAL);
+    let report = repo.check_json();
+    let blamed: Vec<(String, String, u64)> =
+        places(&report).into_iter().filter(|(code, _, _)| code == "duplicate-id").collect();
+    let copy = "appeals/2026/2026-0010 (copy).md";
+    assert_eq!(blamed, [("duplicate-id".to_string(), copy.to_string(), 2)], "{report}");
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert!(run.stdout.contains("занят файлом appeals/2026/2026-0010.md"), "{}", run.stdout);
+}
+
+#[test]
 fn dates_of_plans_follow_receipt_and_dates_of_events_are_not_in_the_future() {
     let repo = Repo::from_fixture("check/base");
     let text = APPEAL.replace(
