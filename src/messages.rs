@@ -438,6 +438,17 @@ pub fn duplicate_staff(id: &str) -> Message {
     msg(format!("сотрудник «{id}» указан дважды"), format!("staff member \"{id}\" is listed twice"))
 }
 
+pub fn duplicate_email(email: &str, owner: &str) -> Message {
+    msg(
+        format!(
+            "адрес «{email}» уже указан у сотрудника «{owner}»; у адреса должен быть один владелец, иначе по коммитам git не понять, кто внёс изменение"
+        ),
+        format!(
+            "the address \"{email}\" already belongs to staff member \"{owner}\"; an address must have one owner, or git commits cannot tell who made a change"
+        ),
+    )
+}
+
 pub fn duplicate_sector(id: &str, other: &str) -> Message {
     msg(
         format!("блок «{id}» уже описан в {other}"),

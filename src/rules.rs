@@ -21,7 +21,7 @@ fn email_reform_day() -> NaiveDate {
 
 /// Runs every cross-file check on a loaded repository.
 pub fn check(repo: &Repository, today: NaiveDate) -> Vec<Diagnostic> {
-    let mut out = check_staff_and_roles(&repo.config);
+    let mut out = check_settlements(&repo.config);
     out.extend(check_sectors(&repo.config, &repo.sectors));
     out.extend(check_unique_ids(&repo.appeals));
     let staff: HashSet<&str> = repo.config.staff.iter().map(|s| s.id.as_str()).collect();
@@ -34,35 +34,10 @@ pub fn check(repo: &Repository, today: NaiveDate) -> Vec<Diagnostic> {
     out
 }
 
-fn check_staff_and_roles(config: &Config) -> Vec<Diagnostic> {
+/// Staff ids, e-mails and role holders are checked as the configuration is read (see
+/// `config`); what is left is worth a warning only.
+fn check_settlements(config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
-    for s in &config.staff {
-        if !seen.insert(s.id.as_str()) {
-            out.push(Diagnostic::error(
-                "duplicate-staff",
-                config::FILE,
-                None,
-                messages::duplicate_staff(&s.id),
-            ));
-        }
-    }
-    let roles = [
-        ("куратор", "curator", &config.roles.curator),
-        ("руководитель МЦУ", "head", &config.roles.head),
-        ("координатор", "coordinator", &config.roles.coordinator),
-    ];
-    for (ru, en, id) in roles {
-        if !id.is_empty() && config.staff_member(id).is_none() {
-            let hint = messages::suggest(id, config.staff.iter().map(|s| s.id.as_str()));
-            out.push(Diagnostic::error(
-                "unknown-staff",
-                config::FILE,
-                None,
-                messages::not_on_staff(ru, en, id, hint),
-            ));
-        }
-    }
     if config.settlements.is_empty() {
         out.push(Diagnostic::warning(
             "no-settlements",

@@ -370,6 +370,23 @@ fn a_broken_configuration_exits_with_two_and_names_the_line() {
 }
 
 #[test]
+fn an_email_listed_for_two_staff_members_stops_check_at_its_line() {
+    let repo = Repo::from_fixture("check/base");
+    let config = std::fs::read_to_string(repo.path().join("otklik.yaml")).unwrap();
+    repo.write(
+        "otklik.yaml",
+        config.replace("emails: [road.one@test.example]", "emails: [Road.Lead@test.example]"),
+    );
+    let run = repo.otklik(&["check"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "otklik.yaml:18:55: адрес «road.lead@test.example» уже указан у сотрудника «road.lead»; \
+         у адреса должен быть один владелец, иначе по коммитам git не понять, кто внёс изменение\n"
+    );
+}
+
+#[test]
 fn nesting_within_the_size_limit_is_refused_by_depth() {
     let repo = Repo::from_fixture("check/base");
     let deep = format!("---\nid: {}{}\n---\n", "[".repeat(5_000), "]".repeat(5_000));
