@@ -370,17 +370,17 @@ pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
     if let Some(roles) = r.required(f.roles, "roles", Pos::TOP) {
         r.unknown_fields(&roles.value);
         let g = roles.value.fields;
-        let mut role = |v: Option<Located<String>>, name: &'static str| {
+        let mut role = |v: Option<Located<String>>, name: &'static str, ru: &'static str| {
             let v = r.text(v);
             if v.is_none() {
                 r.error("role-missing", roles.at, messages::role_missing(name));
             }
-            holders.extend(v.clone().map(|v| (name, v)));
+            holders.extend(v.clone().map(|v| RoleHolder { ru, en: name, id: v }));
             v.map(|v| v.value).unwrap_or_default()
         };
-        config.roles.curator = role(g.curator, "curator");
-        config.roles.head = role(g.head, "head");
-        config.roles.coordinator = role(g.coordinator, "coordinator");
+        config.roles.curator = role(g.curator, "curator", "куратор");
+        config.roles.head = role(g.head, "head", "руководитель МЦУ");
+        config.roles.coordinator = role(g.coordinator, "coordinator", "координатор");
     }
     if let Some(staff) = r.required(f.staff, "staff", Pos::TOP) {
         let entries: Vec<StaffEntry> =
@@ -520,19 +520,18 @@ fn check_staff_list(r: &mut FieldReader, entries: &[StaffEntry]) {
     }
 }
 
-/// Each role names a staff member, at the line of the role.
-fn check_role_holders(r: &mut FieldReader, holders: &[(&str, Located<String>)], staff: &[Staff]) {
-    for (role, holder) in holders {
-        if staff.iter().any(|s| s.id == holder.value) {
-            continue;
-        }
-        let (ru, en) = match *role {
-            "curator" => ("куратор", "curator"),
-            "head" => ("руководитель МЦУ", "head"),
-            _ => ("координатор", "coordinator"),
-        };
-        let hint = messages::suggest(&holder.value, staff.iter().map(|s| s.id.as_str()));
-        r.error("unknown-staff", holder.at, messages::not_on_staff(ru, en, &holder.value, hint));
+/// A role as written: its name in both languages and the staff id it names.
+struct RoleHolder {
+    ru: &'static str,
+    en: &'static str,
+    id: Located<String>,
+}
+
+/// Each role names a staff member; a role that does not is reported at its line.
+fn check_role_holders(r: &mut FieldReader, holders: &[RoleHolder], staff: &[Staff]) {
+    for h in holders.iter().filter(|h| !staff.iter().any(|s| s.id == h.id.value)) {
+        let hint = messages::suggest(&h.id.value, staff.iter().map(|s| s.id.as_str()));
+        r.error("unknown-staff", h.id.at, messages::not_on_staff(h.ru, h.en, &h.id.value, hint));
     }
 }
 
