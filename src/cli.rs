@@ -217,8 +217,8 @@ pub struct ExtendArgs {
     /// Why the term is extended.
     #[arg(long)]
     pub reason: String,
-    /// Staff id of the person extending (default: the staff member whose e-mail is git's
-    /// user.email).
+    /// Staff id of the person extending, with --no-commit (default: the staff member whose
+    /// e-mail is git's user.email). A commit is judged by its author whatever this says.
     #[arg(long = "as")]
     pub acting: Option<String>,
     /// Shared edit options.

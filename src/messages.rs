@@ -964,13 +964,25 @@ pub fn extension_not_later(until: &str, due: &str) -> Message {
     )
 }
 
-pub fn actor_unknown(email: &str) -> Message {
+/// The committer's address maps to nobody. `as_option` says whether `--as` would help:
+/// only where nothing is committed, since a commit is always judged by its author.
+pub fn actor_unknown(email: &str, as_option: bool) -> Message {
+    if as_option {
+        return msg(
+            format!(
+                "git user.email «{email}» не указан ни у одного сотрудника (staff.emails в otklik.yaml); укажите себя: --as СОТРУДНИК"
+            ),
+            format!(
+                "git user.email \"{email}\" belongs to no staff member (staff.emails in otklik.yaml); say who you are: --as STAFF"
+            ),
+        );
+    }
     msg(
         format!(
-            "git user.email «{email}» не указан ни у одного сотрудника (staff.emails в otklik.yaml); укажите себя: --as СОТРУДНИК"
+            "git user.email «{email}» не указан ни у одного сотрудника (staff.emails в otklik.yaml), а коммит будет записан от этого адреса; впишите его в свою запись staff или задайте адрес из неё: git config user.email АДРЕС"
         ),
         format!(
-            "git user.email \"{email}\" belongs to no staff member (staff.emails in otklik.yaml); say who you are: --as STAFF"
+            "git user.email \"{email}\" belongs to no staff member (staff.emails in otklik.yaml), and the commit would be made as this address; add it to your staff entry or use the address listed there: git config user.email ADDRESS"
         ),
     )
 }
