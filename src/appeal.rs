@@ -238,6 +238,12 @@ impl Appeal {
         self.places.get(field).copied().unwrap_or(Pos::TOP)
     }
 
+    /// Whether `field` was written in the file, even with a value that could not be read
+    /// (and was reported as such).
+    pub fn has_field(&self, field: &str) -> bool {
+        self.places.contains_key(field)
+    }
+
     /// Whether the file's name, without `.md`, is the id.
     pub fn named_after_id(&self) -> bool {
         let name = self.file.rsplit('/').next().unwrap_or(&self.file);

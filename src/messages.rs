@@ -272,6 +272,47 @@ pub fn bad_date(field: &str, value: &str) -> Message {
     )
 }
 
+/// Months in the prepositional case, for «в феврале».
+const MONTHS_RU_IN: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+
+/// A date of the right shape that the calendar does not have: «2026-02-30», month 13.
+pub fn no_such_day(field: &str, value: &str, year: i32, month: u32) -> Message {
+    let Some(days) = crate::dates::days_in_month(year, month) else {
+        return msg(
+            format!("«{value}» в поле «{field}» — месяца {month} нет; месяцы от 01 до 12"),
+            format!(
+                "\"{value}\" in \"{field}\": there is no month {month}; months run from 01 to 12"
+            ),
+        );
+    };
+    let i = (month - 1) as usize;
+    // A month has 28 to 31 days, and only 31 takes the singular «день».
+    let noun = if days == 31 { "день" } else { "дней" };
+    msg(
+        format!(
+            "«{value}» в поле «{field}» — такого дня нет: в {} {year} года {days} {noun}",
+            MONTHS_RU_IN[i]
+        ),
+        format!(
+            "\"{value}\" in \"{field}\": no such day — {} {year} has {days} days",
+            analytics::MONTHS_EN[i]
+        ),
+    )
+}
+
 pub fn bad_moment(field: &str, value: &str) -> Message {
     msg(
         format!(

@@ -215,6 +215,9 @@ impl Context<'_> {
 
 fn check_status_fields(a: &Appeal, out: &mut Vec<Diagnostic>) {
     let status = a.status.name();
+    // A field written with a bad value (`answered: 2026-02-30`) is reported where it is
+    // written; calling it missing as well would send the reader looking for the wrong fix.
+    let answered = a.answered.is_some() || a.has_field("answered");
     let mut need = |field: &str, present: bool| {
         if !present {
             let m = messages::missing_field_for_status(field, status);
@@ -222,8 +225,8 @@ fn check_status_fields(a: &Appeal, out: &mut Vec<Diagnostic>) {
         }
     };
     if a.status.is_answered() {
-        need("answered", a.answered.is_some());
-        need("result", a.result.is_some());
+        need("answered", answered);
+        need("result", a.result.is_some() || a.has_field("result"));
     }
     if a.status.is_closed_without_answer() && a.reason.is_none() {
         out.push(Diagnostic::error(
@@ -242,7 +245,7 @@ fn check_status_fields(a: &Appeal, out: &mut Vec<Diagnostic>) {
             messages::answered_while_open(status),
         ));
     }
-    if (a.rating.is_some() || a.agrees.is_some()) && a.answered.is_none() {
+    if (a.rating.is_some() || a.agrees.is_some()) && !answered {
         out.push(Diagnostic::warning(
             "rating-without-answer",
             &a.file,

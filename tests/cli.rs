@@ -704,6 +704,36 @@ fn dates_of_plans_follow_receipt_and_dates_of_events_are_not_in_the_future() {
 }
 
 #[test]
+fn an_impossible_answer_date_is_one_error_that_says_the_day_does_not_exist() {
+    let repo = Repo::from_fixture("check/base");
+    let text = APPEAL.replace(
+        "status: new",
+        "status: closed\nassignee: road.one\nanswered: 2026-02-30\nresult: explained\nrating: 4",
+    );
+    repo.write("appeals/2026/2026-0010.md", text);
+    let report = repo.check_json();
+    let file = "appeals/2026/2026-0010.md";
+    let found: Vec<(String, String, u64)> =
+        places(&report).into_iter().filter(|(_, f, _)| f == file).collect();
+    assert_eq!(found, [("invalid-date".to_string(), file.to_string(), 11)], "{report}");
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert!(
+        run.stdout.contains(
+            "appeals/2026/2026-0010.md:11:11: ошибка: «2026-02-30» в поле «answered» — такого дня нет: в феврале 2026 года 28 дней"
+        ),
+        "{}",
+        run.stdout
+    );
+    let en = repo.otklik(&["--lang", "en", "check", "--today", "2026-12-04"]);
+    assert!(
+        en.stdout
+            .contains("\"2026-02-30\" in \"answered\": no such day — February 2026 has 28 days"),
+        "{}",
+        en.stdout
+    );
+}
+
+#[test]
 fn a_file_in_another_years_folder_is_warned_about() {
     let repo = Repo::from_fixture("check/base");
     repo.write("appeals/2025/2026-0010.md", APPEAL);
