@@ -399,6 +399,36 @@ pub fn wrong_year_folder(folder: &str, id: &str) -> Message {
     )
 }
 
+pub fn outside_year_folder(id: &str) -> Message {
+    let year = id.get(..4).unwrap_or(id);
+    msg(
+        format!(
+            "файл лежит не в папке своего года: обращения хранятся как appeals/<год>/<номер>.md; перенесите его в appeals/{year}/"
+        ),
+        format!(
+            "the file is not in its year's folder: appeals are kept as appeals/<year>/<id>.md; move it to appeals/{year}/"
+        ),
+    )
+}
+
+pub fn not_an_appeal_file(rename: Option<&str>) -> Message {
+    let (ru, en) = match rename {
+        Some(name) => (format!("переименуйте его в {name}"), format!("rename it to {name}")),
+        None => (
+            "переименуйте его в appeals/<год>/<номер>.md".to_string(),
+            "rename it to appeals/<year>/<id>.md".to_string(),
+        ),
+    };
+    msg(
+        format!(
+            "файл не прочитан и не учтён: обращения читаются только из файлов appeals/<год>/<номер>.md; {ru} или уберите его из папки appeals/"
+        ),
+        format!(
+            "the file is not read or counted: appeals are read only from files appeals/<year>/<id>.md; {en} or move it out of appeals/"
+        ),
+    )
+}
+
 pub fn date_order(earlier: &str, later: &str) -> Message {
     msg(
         format!("дата «{later}» раньше даты «{earlier}»"),

@@ -743,6 +743,58 @@ fn a_file_in_another_years_folder_is_warned_about() {
 }
 
 #[test]
+fn files_under_appeals_that_are_not_read_are_warned_about_by_name() {
+    let repo = Repo::from_fixture("check/base");
+    let numbered = |id: &str| APPEAL.replace("2026-0010", id);
+    repo.write("appeals/2026/2026-0010.MD", numbered("2026-0010"));
+    repo.write("appeals/2026/2026-0011.markdown", numbered("2026-0011"));
+    repo.write("appeals/2026/2026-0012.md.txt", numbered("2026-0012"));
+    repo.write("appeals/2026/scan.pdf", "%PDF");
+    // Read, but not where they belong.
+    repo.write("appeals/2026-0013.md", numbered("2026-0013"));
+    repo.write("appeals/2026/x/y/2026-0014.md", numbered("2026-0014"));
+    // Notes for people and hidden files are left alone.
+    repo.write("appeals/README.md", "# Обращения\n");
+    repo.write("appeals/2026/.gitkeep", "");
+    let report = repo.check_json();
+    let mut found = places(&report);
+    found.retain(|(code, _, _)| code != "history-unavailable");
+    let expected = [
+        ("wrong-year-folder", "appeals/2026-0013.md", 2),
+        ("not-an-appeal-file", "appeals/2026/2026-0010.MD", 0),
+        ("not-an-appeal-file", "appeals/2026/2026-0011.markdown", 0),
+        ("not-an-appeal-file", "appeals/2026/2026-0012.md.txt", 0),
+        ("not-an-appeal-file", "appeals/2026/scan.pdf", 0),
+        ("wrong-year-folder", "appeals/2026/x/y/2026-0014.md", 2),
+    ]
+    .map(|(code, file, line)| (code.to_string(), file.to_string(), line));
+    assert_eq!(found, expected, "{report}");
+    assert_eq!(report["summary"]["items"], 4, "{report}");
+    assert_eq!(report["summary"]["errors"], 0, "{report}");
+
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert!(
+        run.stdout.contains(
+            "appeals/2026/2026-0012.md.txt: предупреждение: файл не прочитан и не учтён: обращения \
+             читаются только из файлов appeals/<год>/<номер>.md; переименуйте его в \
+             appeals/2026/2026-0012.md или уберите его из папки appeals/"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("переименуйте его в appeals/<год>/<номер>.md"), "{}", run.stdout);
+    let en = repo.otklik(&["--lang", "en", "check", "--today", "2026-12-04"]);
+    assert!(
+        en.stdout.contains(
+            "the file is not in its year's folder: appeals are kept as \
+             appeals/<year>/<id>.md; move it to appeals/2026/"
+        ),
+        "{}",
+        en.stdout
+    );
+}
+
+#[test]
 fn import_exits_with_one_when_rows_are_skipped_and_refuses_a_cut_export() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("demo");
