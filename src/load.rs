@@ -89,9 +89,9 @@ pub fn load(root: &Path) -> Result<Repository, LoadError> {
     let (config, mut diagnostics) = config::read(&text).map_err(LoadError::BadConfig)?;
 
     let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let sector_walk = markdown_files(root, &root_real, SECTORS);
-    let appeal_walk = markdown_files(root, &root_real, APPEALS);
-    let discussion_walk = markdown_files(root, &root_real, DISCUSSIONS);
+    let sector_walk = walk_folder(root, &root_real, SECTORS);
+    let appeal_walk = walk_folder(root, &root_real, APPEALS);
+    let discussion_walk = walk_folder(root, &root_real, DISCUSSIONS);
     // Only under appeals/ is a file that is not read a likely loss: a renamed appeal
     // (`.MD`, `.markdown`, `.md.txt`) would drop out of every count without a word.
     diagnostics.extend(appeal_walk.others.iter().map(|p| not_an_appeal_file(root, p)));
@@ -184,7 +184,7 @@ struct Walk {
 /// Lists the files under `root/folder`, sorted: the `.md` files to read and the others.
 /// Hidden entries (`.gitkeep`, `.git/`) and README files are left out of both, and
 /// symbolic links that lead outside the repository are refused.
-fn markdown_files(root: &Path, root_real: &Path, folder: &str) -> Walk {
+fn walk_folder(root: &Path, root_real: &Path, folder: &str) -> Walk {
     let mut files = Vec::new();
     let mut others = Vec::new();
     let mut problems = Vec::new();
