@@ -238,6 +238,18 @@ impl Appeal {
         self.places.get(field).copied().unwrap_or(Pos::TOP)
     }
 
+    /// Whether `field` was written in the file, even with a value that could not be read
+    /// (and was reported as such).
+    pub fn has_field(&self, field: &str) -> bool {
+        self.places.contains_key(field)
+    }
+
+    /// Whether the file's name, without `.md`, is the id.
+    pub fn named_after_id(&self) -> bool {
+        let name = self.file.rsplit('/').next().unwrap_or(&self.file);
+        name.strip_suffix(".md") == Some(self.id.as_str())
+    }
+
     /// The year and the number within it, parsed from the id.
     pub fn year_and_number(&self) -> (i32, u32) {
         parse_id(&self.id).unwrap_or((0, 0))
@@ -249,13 +261,28 @@ impl Appeal {
     }
 }
 
-/// The year folder a file lies in (`appeals/2026/2026-0001.md` → `2026`), if its folder
-/// is named as a year.
-fn year_folder(file: &str) -> Option<&str> {
-    let mut parts = file.rsplit('/');
-    parts.next()?;
-    let folder = parts.next()?;
-    (folder.len() == 4 && folder.bytes().all(|b| b.is_ascii_digit())).then_some(folder)
+/// Where an appeal file lies against the layout `appeals/<year>/<id>.md`.
+enum Placement<'a> {
+    /// Right inside a folder named as a year, right under `appeals/`.
+    YearFolder(&'a str),
+    /// Under `appeals/` but not right inside a year folder: `appeals/2026-0001.md`,
+    /// `appeals/2026/old/2026-0001.md`. Such files are read, with a warning.
+    Misplaced,
+    /// Not under `appeals/`: text read from memory, as unit tests do.
+    Elsewhere,
+}
+
+fn placement(file: &str) -> Placement<'_> {
+    let Some(rest) = file.strip_prefix(crate::load::APPEALS).and_then(|r| r.strip_prefix('/'))
+    else {
+        return Placement::Elsewhere;
+    };
+    match rest.split('/').collect::<Vec<_>>().as_slice() {
+        [folder, _] if folder.len() == 4 && folder.bytes().all(|b| b.is_ascii_digit()) => {
+            Placement::YearFolder(folder)
+        }
+        _ => Placement::Misplaced,
+    }
 }
 
 /// Splits `2026-0042` into (2026, 42); `None` unless it is four digits, a dash and at
@@ -352,10 +379,18 @@ fn build(
             r.error("invalid-id", id.at, messages::bad_id(&id.value));
         } else if id.value != stem {
             r.error("id-mismatch", id.at, messages::id_not_stem(&id.value, stem));
-        } else if let Some(folder) = year_folder(file)
-            && !id.value.starts_with(folder)
-        {
-            r.warning("wrong-year-folder", id.at, messages::wrong_year_folder(folder, &id.value));
+        } else {
+            match placement(file) {
+                Placement::YearFolder(folder) if !id.value.starts_with(folder) => {
+                    let m = messages::wrong_year_folder(folder, &id.value);
+                    r.warning("wrong-year-folder", id.at, m);
+                }
+                Placement::Misplaced => {
+                    let m = messages::outside_year_folder(&id.value);
+                    r.warning("wrong-year-folder", id.at, m);
+                }
+                Placement::YearFolder(_) | Placement::Elsewhere => {}
+            }
         }
     }
     let kind_field = r.required(f.kind, "kind", Pos::TOP);
@@ -544,6 +579,19 @@ mod tests {
         let (_, d) = read(&sample(), "a.md", "2026-0043", ZONE);
         assert_eq!(d[0].code, "id-mismatch");
         assert_eq!(d[0].at.unwrap().line, 2);
+    }
+
+    #[test]
+    fn a_file_outside_a_year_folder_is_read_with_a_warning() {
+        for file in ["appeals/2026-0042.md", "appeals/2026/old/2026-0042.md"] {
+            let (a, d) = read(&sample(), file, "2026-0042", ZONE);
+            assert!(a.is_some(), "{file}");
+            let got: Vec<_> = d.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
+            assert_eq!(got, [("wrong-year-folder", 2)], "{file}");
+            assert!(d[0].message.get(crate::messages::Lang::Ru).ends_with("в appeals/2026/"));
+        }
+        let (_, d) = read(&sample(), "appeals/2026/2026-0042.md", "2026-0042", ZONE);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

@@ -363,7 +363,7 @@ impl Session {
             return Ok(());
         }
         let config = &self.repo.config;
-        let actor = acting_staff(&self.options.root, config, None)?;
+        let actor = acting_staff(&self.options.root, config, None, false)?;
         let mut held = RoleSet::default();
         let roles = [
             (Role::Curator, &config.roles.curator),
@@ -654,7 +654,8 @@ pub fn extend(options: &Options, id: &str, request: &ExtendRequest) -> Result<Do
     if let Some(e) = &a.extension {
         return refuse(messages::already_extended(&iso(e.until)));
     }
-    let actor = acting_staff(&options.root, config, request.acting.as_deref())?;
+    // `--as` names who acts only when nothing is committed; a commit is judged by its author.
+    let actor = acting_staff(&options.root, config, request.acting.as_deref(), !options.commit)?;
     if actor != config.roles.head && actor != config.roles.curator {
         return refuse(messages::extension_not_permitted(&actor));
     }
@@ -683,8 +684,14 @@ pub fn extend(options: &Options, id: &str, request: &ExtendRequest) -> Result<Do
 }
 
 /// The staff id acting: `--as` when given (it must be on the staff list), else the staff
-/// member whose e-mails include git's `user.email`.
-fn acting_staff(root: &Path, config: &Config, acting: Option<&str>) -> Result<String, ChangeError> {
+/// member whose e-mails include git's `user.email`. `as_option` says whether the command
+/// takes `--as` here, so that the refusal suggests only what would work.
+fn acting_staff(
+    root: &Path,
+    config: &Config,
+    acting: Option<&str>,
+    as_option: bool,
+) -> Result<String, ChangeError> {
     if let Some(id) = acting {
         return match config.staff_member(id) {
             Some(s) => Ok(s.id.clone()),
@@ -697,7 +704,7 @@ fn acting_staff(root: &Path, config: &Config, acting: Option<&str>) -> Result<St
         .iter()
         .find(|s| s.emails.contains(&email))
         .map(|s| s.id.clone())
-        .ok_or_else(|| ChangeError::Refused(messages::actor_unknown(&email)))
+        .ok_or_else(|| ChangeError::Refused(messages::actor_unknown(&email, as_option)))
 }
 
 fn add_days(day: NaiveDate, days: u32) -> NaiveDate {

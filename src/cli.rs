@@ -218,8 +218,8 @@ pub struct ExtendArgs {
     /// Why the term is extended.
     #[arg(long)]
     pub reason: String,
-    /// Staff id of the person extending (default: the staff member whose e-mail is git's
-    /// user.email).
+    /// Staff id of the person extending, with --no-commit (default: the staff member whose
+    /// e-mail is git's user.email). A commit is judged by its author whatever this says.
     #[arg(long = "as")]
     pub acting: Option<String>,
     /// Shared edit options.
@@ -711,6 +711,9 @@ fn due(cli: &Cli, args: &DueArgs) -> Outcome {
     let lang = lang(cli, Some(&register));
     let filter =
         crate::queue::Filter { sector: args.sector.clone(), assignee: args.assignee.clone() };
+    if let Err(m) = filter.check(&register.repo) {
+        return Outcome { stderr: format!("{}\n", m.get(lang)), code: 2, ..Outcome::default() };
+    }
     let queue = crate::queue::urgent(&register, &filter);
     Outcome { stdout: crate::queue::table(&queue, lang), code: 0, ..Outcome::default() }
 }

@@ -366,22 +366,28 @@ pub fn read(text: &str) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
     if let Some(s) = f.site {
         read_site(&mut r, s.value, &mut config);
     }
+    let mut holders = Vec::new();
     if let Some(roles) = r.required(f.roles, "roles", Pos::TOP) {
         r.unknown_fields(&roles.value);
         let g = roles.value.fields;
-        let mut role = |v: Option<Located<String>>, name: &str| {
+        let mut role = |v: Option<Located<String>>, name: &'static str, ru: &'static str| {
             let v = r.text(v);
             if v.is_none() {
                 r.error("role-missing", roles.at, messages::role_missing(name));
             }
+            holders.extend(v.clone().map(|v| RoleHolder { ru, en: name, id: v }));
             v.map(|v| v.value).unwrap_or_default()
         };
-        config.roles.curator = role(g.curator, "curator");
-        config.roles.head = role(g.head, "head");
-        config.roles.coordinator = role(g.coordinator, "coordinator");
+        config.roles.curator = role(g.curator, "curator", "куратор");
+        config.roles.head = role(g.head, "head", "руководитель МЦУ");
+        config.roles.coordinator = role(g.coordinator, "coordinator", "координатор");
     }
     if let Some(staff) = r.required(f.staff, "staff", Pos::TOP) {
-        config.staff = staff.value.into_iter().filter_map(|s| read_staff(&mut r, s)).collect();
+        let entries: Vec<StaffEntry> =
+            staff.value.into_iter().filter_map(|s| read_staff(&mut r, s)).collect();
+        check_staff_list(&mut r, &entries);
+        config.staff = entries.into_iter().map(|e| e.staff).collect();
+        check_role_holders(&mut r, &holders, &config.staff);
     }
     if let Some(d) = f.deadlines {
         read_deadlines(&mut r, d.value, &mut config.deadlines);
@@ -464,22 +470,69 @@ fn read_site(r: &mut FieldReader, s: Checked<RawSite>, config: &mut Config) {
     }
 }
 
-fn read_staff(r: &mut FieldReader, s: Located<Checked<RawStaff>>) -> Option<Staff> {
+/// A staff member as read, with where the id and each e-mail were written: the list is
+/// checked as a whole once every entry is read.
+struct StaffEntry {
+    staff: Staff,
+    id_at: Pos,
+    emails_at: Vec<Pos>,
+}
+
+fn read_staff(r: &mut FieldReader, s: Located<Checked<RawStaff>>) -> Option<StaffEntry> {
     r.unknown_fields(&s.value);
     let f = s.value.fields;
     let id = r.text(f.id);
     let id = r.required(id, "staff.id", s.at)?;
     let name = r.text(f.name);
     let name = r.required(name, "staff.name", s.at);
-    Some(Staff {
+    let emails = f.emails.map(|e| e.value).unwrap_or_default();
+    let staff = Staff {
         id: id.value,
         name: name.map(|n| n.value).unwrap_or_default(),
         position: r.text(f.position).map(|p| p.value).unwrap_or_default(),
-        emails: f
-            .emails
-            .map(|e| e.value.into_iter().map(|x| x.value.trim().to_lowercase()).collect())
-            .unwrap_or_default(),
-    })
+        emails: emails.iter().map(|x| x.value.trim().to_lowercase()).collect(),
+    };
+    Some(StaffEntry { staff, id_at: id.at, emails_at: emails.iter().map(|x| x.at).collect() })
+}
+
+/// Every id and every e-mail names one person. Git commits are attributed by e-mail and
+/// files name staff by id; with two holders the history would credit one at random.
+/// Each repeat is reported where it is written the second time.
+fn check_staff_list(r: &mut FieldReader, entries: &[StaffEntry]) {
+    let mut ids = std::collections::HashSet::new();
+    let mut owners: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for e in entries {
+        let id = e.staff.id.as_str();
+        if !ids.insert(id) {
+            r.error("duplicate-staff", e.id_at, messages::duplicate_staff(id));
+        }
+        for (email, at) in e.staff.emails.iter().zip(&e.emails_at) {
+            match owners.get(email.as_str()) {
+                Some(owner) if *owner != id => {
+                    r.error("duplicate-email", *at, messages::duplicate_email(email, owner));
+                }
+                Some(_) => {}
+                None => {
+                    owners.insert(email, id);
+                }
+            }
+        }
+    }
+}
+
+/// A role as written: its name in both languages and the staff id it names.
+struct RoleHolder {
+    ru: &'static str,
+    en: &'static str,
+    id: Located<String>,
+}
+
+/// Each role names a staff member; a role that does not is reported at its line.
+fn check_role_holders(r: &mut FieldReader, holders: &[RoleHolder], staff: &[Staff]) {
+    for h in holders.iter().filter(|h| !staff.iter().any(|s| s.id == h.id.value)) {
+        let hint = messages::suggest(&h.id.value, staff.iter().map(|s| s.id.as_str()));
+        r.error("unknown-staff", h.id.at, messages::not_on_staff(h.ru, h.en, &h.id.value, hint));
+    }
 }
 
 fn term(r: &mut FieldReader, field: Option<Located<String>>, name: &str, into: &mut Term) {
@@ -716,7 +769,7 @@ mod tests {
     use super::*;
 
     const MINIMAL: &str = "municipality:\n  name: Тест\n  time_zone: Asia/Barnaul\n  settlements: [Катанда]\n\
-        roles: { curator: a, head: b, coordinator: c }\n\
+        roles: { curator: a, head: a, coordinator: a }\n\
         staff:\n  - { id: a, name: А, emails: [A@x.example] }\n";
 
     #[test]
@@ -845,8 +898,33 @@ mod tests {
     }
 
     #[test]
+    fn two_staff_members_with_one_email_are_an_error_at_the_second() {
+        let text = format!(
+            "{MINIMAL}  - {{ id: d, name: Г, emails: [d@x.example] }}\n  \
+             - id: e\n    name: Д\n    emails:\n      - e@x.example\n      - \" a@X.example\"\n"
+        );
+        let e = read(&text).unwrap_err();
+        let got: Vec<_> = e.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
+        assert_eq!(got, [("duplicate-email", 13)]);
+        assert_eq!(
+            e[0].message.get(Lang::Ru),
+            "адрес «a@x.example» уже указан у сотрудника «a»; у адреса должен быть один владелец, иначе по коммитам git не понять, кто внёс изменение"
+        );
+    }
+
+    #[test]
+    fn a_repeated_staff_id_and_an_unknown_role_holder_are_errors_at_their_lines() {
+        let text = MINIMAL.replace("curator: a", "curator: nobody")
+            + "  - { id: d, name: Г }\n  - { id: a, name: Д }\n";
+        let e = read(&text).unwrap_err();
+        let got: Vec<_> = e.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
+        assert_eq!(got, [("duplicate-staff", 9), ("unknown-staff", 5)]);
+        assert!(e[1].message.get(Lang::En).starts_with("curator \"nobody\" is not on the staff"));
+    }
+
+    #[test]
     fn a_bad_zone_and_a_missing_role_are_errors() {
-        let text = MINIMAL.replace("Asia/Barnaul", "Asia/Barnaoul").replace("head: b, ", "");
+        let text = MINIMAL.replace("Asia/Barnaul", "Asia/Barnaoul").replace("head: a, ", "");
         let e = read(&text).unwrap_err();
         let codes: Vec<_> = e.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["invalid-value", "role-missing"]);

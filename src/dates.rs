@@ -32,8 +32,15 @@ pub enum Reading {
 pub enum DateError {
     /// The text has no recognised shape.
     Shape,
-    /// The shape is right but the calendar date does not exist (31.02).
-    NoSuchDay,
+    /// The shape is right but the calendar date does not exist (31.02, or month 13).
+    NoSuchDay {
+        /// The year as written.
+        year: i32,
+        /// The month as written, possibly outside 1–12.
+        month: u32,
+        /// The day as written.
+        day: u32,
+    },
     /// The local time does not exist or is ambiguous in the zone.
     NoSuchLocalTime,
 }
@@ -69,8 +76,14 @@ impl Moment {
 /// Fails when the text is neither, or names a day that does not exist.
 pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     let text = text.trim();
-    let (y, m, d) = split_date(text).ok_or(DateError::Shape)?;
-    NaiveDate::from_ymd_opt(y, m, d).ok_or(DateError::NoSuchDay)
+    let (year, month, day) = split_date(text).ok_or(DateError::Shape)?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay { year, month, day })
+}
+
+/// How many days `month` of `year` has, or `None` when there is no such month.
+pub fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    NaiveDate::from_ymd_opt(year, month, 1)?;
+    (28..=31).rev().find(|&day| NaiveDate::from_ymd_opt(year, month, day).is_some())
 }
 
 /// Parses a date or a date-time and converts it into `zone`.
@@ -80,8 +93,11 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
 /// that the zone skips or repeats.
 pub fn parse_moment(text: &str, zone: Tz) -> Result<(Moment, Reading), DateError> {
     let text = text.trim();
-    if let Ok(day) = parse_date(text) {
-        return Ok((Moment::Day(day), Reading::Exact));
+    match parse_date(text) {
+        Ok(day) => return Ok((Moment::Day(day), Reading::Exact)),
+        // A date of the right shape that the calendar lacks is that, not "no date at all".
+        Err(e @ DateError::NoSuchDay { .. }) => return Err(e),
+        Err(_) => {}
     }
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok((Moment::At(in_zone(t, zone)), Reading::Exact));
@@ -153,7 +169,25 @@ mod tests {
     fn short_or_impossible_dates_are_rejected() {
         assert_eq!(parse_date("5.3.26"), Err(DateError::Shape));
         assert_eq!(parse_date("03/05/2026"), Err(DateError::Shape));
-        assert_eq!(parse_date("31.02.2026"), Err(DateError::NoSuchDay));
+        let no_such_day = Err(DateError::NoSuchDay { year: 2026, month: 2, day: 31 });
+        assert_eq!(parse_date("31.02.2026"), no_such_day);
+    }
+
+    #[test]
+    fn an_impossible_day_is_told_apart_from_a_wrong_shape_in_moments_too() {
+        let no_such_day = Err(DateError::NoSuchDay { year: 2026, month: 2, day: 30 });
+        assert_eq!(parse_moment("2026-02-30", BARNAUL), no_such_day);
+        assert_eq!(parse_moment("2026-02-30T10:00:00+07:00", BARNAUL), no_such_day);
+        assert_eq!(parse_moment("2026-02-3", BARNAUL), Err(DateError::Shape));
+    }
+
+    #[test]
+    fn months_have_their_calendar_lengths() {
+        assert_eq!(days_in_month(2026, 2), Some(28));
+        assert_eq!(days_in_month(2028, 2), Some(29));
+        assert_eq!(days_in_month(2026, 4), Some(30));
+        assert_eq!(days_in_month(2026, 12), Some(31));
+        assert_eq!(days_in_month(2026, 13), None);
     }
 
     #[test]

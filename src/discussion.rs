@@ -242,6 +242,9 @@ fn build(
     let options = read_options(r, kind, f.options);
     let participants =
         r.number(f.participants.as_ref(), "participants", 0, MAX_VOTES.saturating_mul(10));
+    if let (Some(people), Some(at)) = (participants, f.participants.as_ref().map(|x| x.at)) {
+        check_votes_within_participants(r, &options, people, at);
+    }
     let public = r.flag(f.public.as_ref(), "public").unwrap_or(true);
 
     Some(Discussion {
@@ -277,6 +280,7 @@ fn record_places(f: &RawDiscussion) -> BTreeMap<&'static str, Pos> {
         ("topic", f.topic.as_ref().map(|x| x.at)),
         ("locality", f.locality.as_ref().map(|x| x.at)),
         ("options", f.options.as_ref().map(|x| x.at)),
+        ("participants", f.participants.as_ref().map(|x| x.at)),
         ("summary", f.summary.as_ref().map(|x| x.at)),
         ("decision", f.decision.as_ref().map(|x| x.at)),
     ];
@@ -314,6 +318,24 @@ fn read_options(
         _ => {}
     }
     out
+}
+
+/// Each participant casts one vote, so the votes of all options cannot add up to more
+/// than the participants; more means a typo in one of the numbers.
+fn check_votes_within_participants(
+    r: &mut FieldReader,
+    options: &[VoteOption],
+    participants: u32,
+    at: Pos,
+) {
+    let votes: u64 = options.iter().map(|o| u64::from(o.votes)).sum();
+    if votes > u64::from(participants) {
+        r.error(
+            "votes-exceed-participants",
+            at,
+            text::votes_exceed_participants(votes, participants),
+        );
+    }
 }
 
 /// Checks the discussions against the rest of the repository and against `today`:
@@ -449,6 +471,20 @@ mod tests {
             d.iter().map(|d| (d.code, d.at.unwrap().line)).collect::<Vec<_>>(),
             [("duplicate-option", 14)]
         );
+    }
+
+    #[test]
+    fn votes_cannot_outnumber_the_participants() {
+        let many = VOTE.replace("decision:", "participants: 5\ndecision:");
+        let (_, d) = read(&many, "discussions/2026-svet.md", "2026-svet");
+        let got: Vec<_> = d.iter().map(|d| (d.code, d.at.unwrap().line)).collect();
+        assert_eq!(got, [("votes-exceed-participants", 15)]);
+        assert_eq!(
+            d[0].message.get(Lang::Ru),
+            "голосов в options 564, а участников (participants) только 5: у каждого участника один голос; проверьте числа"
+        );
+        let enough = VOTE.replace("decision:", "participants: 564\ndecision:");
+        read_ok(&enough, "2026-svet");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! becomes dates, choices, numbers and flags. A bad value becomes a diagnostic and `None`,
 //! so that one typo does not hide the other problems of the same file.
 
-use crate::dates::{self, Moment, Reading};
+use crate::dates::{self, DateError, Moment, Reading};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{self, Checked, FieldSet, Located, Pos};
 use crate::messages;
@@ -163,8 +163,9 @@ impl<'a> FieldReader<'a> {
         let f = field?;
         match dates::parse_date(&f.value) {
             Ok(d) => Some(d),
-            Err(_) => {
-                self.error("invalid-date", f.at, messages::bad_date(name, f.value.trim()));
+            Err(e) => {
+                let m = date_problem(&e, name, f.value.trim(), messages::bad_date);
+                self.error("invalid-date", f.at, m);
                 None
             }
         }
@@ -180,8 +181,9 @@ impl<'a> FieldReader<'a> {
                 self.warning("assumed-local-time", f.at, messages::assumed_local_time(name, zone));
                 Some(m)
             }
-            Err(_) => {
-                self.error("invalid-date", f.at, messages::bad_moment(name, f.value.trim()));
+            Err(e) => {
+                let m = date_problem(&e, name, f.value.trim(), messages::bad_moment);
+                self.error("invalid-date", f.at, m);
                 None
             }
         }
@@ -221,5 +223,20 @@ impl<'a> FieldReader<'a> {
                 None
             }
         }
+    }
+}
+
+/// What is wrong with a date that did not parse: a day the calendar lacks is named as
+/// such, since its shape is right and "write 2026-03-05" would not help; any other text
+/// gets `shape`, which shows the forms to write.
+fn date_problem(
+    e: &DateError,
+    name: &str,
+    value: &str,
+    shape: fn(&str, &str) -> messages::Message,
+) -> messages::Message {
+    match *e {
+        DateError::NoSuchDay { year, month, .. } => messages::no_such_day(name, value, year, month),
+        _ => shape(name, value),
     }
 }

@@ -89,12 +89,17 @@ pub fn load(root: &Path) -> Result<Repository, LoadError> {
     let (config, mut diagnostics) = config::read(&text).map_err(LoadError::BadConfig)?;
 
     let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let (sector_files, mut walk_problems) = markdown_files(root, &root_real, SECTORS);
-    let (appeal_files, more) = markdown_files(root, &root_real, APPEALS);
-    walk_problems.extend(more);
-    let (discussion_files, more) = markdown_files(root, &root_real, DISCUSSIONS);
-    walk_problems.extend(more);
-    diagnostics.extend(walk_problems);
+    let sector_walk = walk_folder(root, &root_real, SECTORS);
+    let appeal_walk = walk_folder(root, &root_real, APPEALS);
+    let discussion_walk = walk_folder(root, &root_real, DISCUSSIONS);
+    // Only under appeals/ is a file that is not read a likely loss: a renamed appeal
+    // (`.MD`, `.markdown`, `.md.txt`) would drop out of every count without a word.
+    diagnostics.extend(appeal_walk.others.iter().map(|p| not_an_appeal_file(root, p)));
+    let [sector_files, appeal_files, discussion_files] =
+        [sector_walk, appeal_walk, discussion_walk].map(|walk| {
+            diagnostics.extend(walk.problems);
+            walk.markdown
+        });
 
     let mut sectors = Vec::new();
     for file in &sector_files {
@@ -166,10 +171,22 @@ fn appeal_from_bytes(
     (appeal, diagnostics)
 }
 
-/// Lists `.md` files under `root/folder`, sorted, skipping hidden entries and refusing
-/// symbolic links that lead outside the repository.
-fn markdown_files(root: &Path, root_real: &Path, folder: &str) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+/// What a walk of one folder found.
+struct Walk {
+    /// The `.md` files, which are read.
+    markdown: Vec<PathBuf>,
+    /// Every other file, which is not read.
+    others: Vec<PathBuf>,
+    /// Links and folders that could not be followed.
+    problems: Vec<Diagnostic>,
+}
+
+/// Lists the files under `root/folder`, sorted: the `.md` files to read and the others.
+/// Hidden entries (`.gitkeep`, `.git/`) and README files are left out of both, and
+/// symbolic links that lead outside the repository are refused.
+fn walk_folder(root: &Path, root_real: &Path, folder: &str) -> Walk {
     let mut files = Vec::new();
+    let mut others = Vec::new();
     let mut problems = Vec::new();
     let walk = WalkDir::new(root.join(folder)).sort_by_file_name().into_iter();
     for entry in
@@ -204,11 +221,38 @@ fn markdown_files(root: &Path, root_real: &Path, folder: &str) -> (Vec<PathBuf>,
         } else if !entry.file_type().is_file() {
             continue;
         }
+        if is_readme(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
         if path.extension().is_some_and(|e| e == "md") {
             files.push(path.to_path_buf());
+        } else {
+            others.push(path.to_path_buf());
         }
     }
-    (files, problems)
+    Walk { markdown: files, others, problems }
+}
+
+/// Whether a file name is a README (`README.md`, `readme.txt`, `README`): notes for
+/// people about the folder, which otklik leaves alone in every folder it reads.
+pub fn is_readme(name: &str) -> bool {
+    name.split('.').next().is_some_and(|stem| stem.eq_ignore_ascii_case("readme"))
+}
+
+/// The warning for a file under `appeals/` that is not read, with the name it most likely
+/// should have: its name up to the first dot, when that is an id.
+fn not_an_appeal_file(root: &Path, path: &Path) -> Diagnostic {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    let rename =
+        crate::appeal::parse_id(stem).map(|(year, _)| format!("{APPEALS}/{year}/{stem}.md"));
+    let rel = relative(root, path);
+    Diagnostic::warning(
+        "not-an-appeal-file",
+        &rel,
+        None,
+        messages::not_an_appeal_file(rename.as_deref()),
+    )
 }
 
 /// Reads one file and hands its normalised text to `parse`, turning I/O, size and

@@ -272,6 +272,47 @@ pub fn bad_date(field: &str, value: &str) -> Message {
     )
 }
 
+/// Months in the prepositional case, for «в феврале».
+const MONTHS_RU_IN: [&str; 12] = [
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+];
+
+/// A date of the right shape that the calendar does not have: «2026-02-30», month 13.
+pub fn no_such_day(field: &str, value: &str, year: i32, month: u32) -> Message {
+    let Some(days) = crate::dates::days_in_month(year, month) else {
+        return msg(
+            format!("«{value}» в поле «{field}» — месяца {month} нет; месяцы от 01 до 12"),
+            format!(
+                "\"{value}\" in \"{field}\": there is no month {month}; months run from 01 to 12"
+            ),
+        );
+    };
+    let i = (month - 1) as usize;
+    // A month has 28 to 31 days, and only 31 takes the singular «день».
+    let noun = if days == 31 { "день" } else { "дней" };
+    msg(
+        format!(
+            "«{value}» в поле «{field}» — такого дня нет: в {} {year} года {days} {noun}",
+            MONTHS_RU_IN[i]
+        ),
+        format!(
+            "\"{value}\" in \"{field}\": no such day — {} {year} has {days} days",
+            analytics::MONTHS_EN[i]
+        ),
+    )
+}
+
 pub fn bad_moment(field: &str, value: &str) -> Message {
     msg(
         format!(
@@ -358,6 +399,36 @@ pub fn wrong_year_folder(folder: &str, id: &str) -> Message {
     )
 }
 
+pub fn outside_year_folder(id: &str) -> Message {
+    let year = id.get(..4).unwrap_or(id);
+    msg(
+        format!(
+            "файл лежит не в папке своего года: обращения хранятся как appeals/<год>/<номер>.md; перенесите его в appeals/{year}/"
+        ),
+        format!(
+            "the file is not in its year's folder: appeals are kept as appeals/<year>/<id>.md; move it to appeals/{year}/"
+        ),
+    )
+}
+
+pub fn not_an_appeal_file(rename: Option<&str>) -> Message {
+    let (ru, en) = match rename {
+        Some(name) => (format!("переименуйте его в {name}"), format!("rename it to {name}")),
+        None => (
+            "переименуйте его в appeals/<год>/<номер>.md".to_string(),
+            "rename it to appeals/<year>/<id>.md".to_string(),
+        ),
+    };
+    msg(
+        format!(
+            "файл не прочитан и не учтён: обращения читаются только из файлов appeals/<год>/<номер>.md; {ru} или уберите его из папки appeals/"
+        ),
+        format!(
+            "the file is not read or counted: appeals are read only from files appeals/<year>/<id>.md; {en} or move it out of appeals/"
+        ),
+    )
+}
+
 pub fn date_order(earlier: &str, later: &str) -> Message {
     msg(
         format!("дата «{later}» раньше даты «{earlier}»"),
@@ -436,6 +507,17 @@ pub fn role_missing(role: &str) -> Message {
 
 pub fn duplicate_staff(id: &str) -> Message {
     msg(format!("сотрудник «{id}» указан дважды"), format!("staff member \"{id}\" is listed twice"))
+}
+
+pub fn duplicate_email(email: &str, owner: &str) -> Message {
+    msg(
+        format!(
+            "адрес «{email}» уже указан у сотрудника «{owner}»; у адреса должен быть один владелец, иначе по коммитам git не понять, кто внёс изменение"
+        ),
+        format!(
+            "the address \"{email}\" already belongs to staff member \"{owner}\"; an address must have one owner, or git commits cannot tell who made a change"
+        ),
+    )
 }
 
 pub fn duplicate_sector(id: &str, other: &str) -> Message {
@@ -825,6 +907,29 @@ pub fn unknown_item(id: &str, suggestion: Option<&str>) -> Message {
     )
 }
 
+pub fn unknown_sector_filter(id: &str, known: &[&str]) -> Message {
+    msg(
+        format!("--sector: блока «{id}» нет в sectors/; известные блоки: {}", list(known)),
+        format!(
+            "--sector: there is no sector \"{id}\" in sectors/; known sectors: {}",
+            list(known)
+        ),
+    )
+}
+
+pub fn unknown_assignee_filter(id: &str, known: &[&str]) -> Message {
+    msg(
+        format!(
+            "--assignee: сотрудника «{id}» нет в списке staff файла otklik.yaml; известные сотрудники: {}",
+            list(known)
+        ),
+        format!(
+            "--assignee: \"{id}\" is not on the staff list of otklik.yaml; known staff: {}",
+            list(known)
+        ),
+    )
+}
+
 pub fn item_unreadable(file: &str) -> Message {
     msg(
         format!(
@@ -930,13 +1035,25 @@ pub fn extension_not_later(until: &str, due: &str) -> Message {
     )
 }
 
-pub fn actor_unknown(email: &str) -> Message {
+/// The committer's address maps to nobody. `as_option` says whether `--as` would help:
+/// only where nothing is committed, since a commit is always judged by its author.
+pub fn actor_unknown(email: &str, as_option: bool) -> Message {
+    if as_option {
+        return msg(
+            format!(
+                "git user.email «{email}» не указан ни у одного сотрудника (staff.emails в otklik.yaml); укажите себя: --as СОТРУДНИК"
+            ),
+            format!(
+                "git user.email \"{email}\" belongs to no staff member (staff.emails in otklik.yaml); say who you are: --as STAFF"
+            ),
+        );
+    }
     msg(
         format!(
-            "git user.email «{email}» не указан ни у одного сотрудника (staff.emails в otklik.yaml); укажите себя: --as СОТРУДНИК"
+            "git user.email «{email}» не указан ни у одного сотрудника (staff.emails в otklik.yaml), а коммит будет записан от этого адреса; впишите его в свою запись staff или задайте адрес из неё: git config user.email АДРЕС"
         ),
         format!(
-            "git user.email \"{email}\" belongs to no staff member (staff.emails in otklik.yaml); say who you are: --as STAFF"
+            "git user.email \"{email}\" belongs to no staff member (staff.emails in otklik.yaml), and the commit would be made as this address; add it to your staff entry or use the address listed there: git config user.email ADDRESS"
         ),
     )
 }

@@ -2,7 +2,8 @@
 
 use crate::appeal::Appeal;
 use crate::deadline::{Deadline, DeadlineState};
-use crate::messages::Lang;
+use crate::load::Repository;
+use crate::messages::{self, Lang, Message};
 use crate::register::Register;
 
 /// Which items to list.
@@ -15,6 +16,27 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Checks that the sector and the assignee asked for exist. A typo would otherwise
+    /// filter out everything and read as "nothing is overdue", the one answer that must
+    /// never be given by mistake.
+    ///
+    /// Fails with a message naming the unknown id and listing the known ones.
+    pub fn check(&self, repo: &Repository) -> Result<(), Message> {
+        if let Some(sector) = &self.sector
+            && repo.sector(sector).is_none()
+        {
+            let known: Vec<&str> = repo.sectors.iter().map(|s| s.id.as_str()).collect();
+            return Err(messages::unknown_sector_filter(sector, &known));
+        }
+        if let Some(assignee) = &self.assignee
+            && repo.config.staff_member(assignee).is_none()
+        {
+            let known: Vec<&str> = repo.config.staff.iter().map(|s| s.id.as_str()).collect();
+            return Err(messages::unknown_assignee_filter(assignee, &known));
+        }
+        Ok(())
+    }
+
     fn admits(&self, a: &Appeal) -> bool {
         self.sector.as_ref().is_none_or(|s| *s == a.sector)
             && self.assignee.as_ref().is_none_or(|s| a.assignee.as_ref() == Some(s))

@@ -21,7 +21,7 @@ fn email_reform_day() -> NaiveDate {
 
 /// Runs every cross-file check on a loaded repository.
 pub fn check(repo: &Repository, today: NaiveDate) -> Vec<Diagnostic> {
-    let mut out = check_staff_and_roles(&repo.config);
+    let mut out = check_settlements(&repo.config);
     out.extend(check_sectors(&repo.config, &repo.sectors));
     out.extend(check_unique_ids(&repo.appeals));
     let staff: HashSet<&str> = repo.config.staff.iter().map(|s| s.id.as_str()).collect();
@@ -34,35 +34,10 @@ pub fn check(repo: &Repository, today: NaiveDate) -> Vec<Diagnostic> {
     out
 }
 
-fn check_staff_and_roles(config: &Config) -> Vec<Diagnostic> {
+/// Staff ids, e-mails and role holders are checked as the configuration is read (see
+/// `config`); what is left is worth a warning only.
+fn check_settlements(config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
-    for s in &config.staff {
-        if !seen.insert(s.id.as_str()) {
-            out.push(Diagnostic::error(
-                "duplicate-staff",
-                config::FILE,
-                None,
-                messages::duplicate_staff(&s.id),
-            ));
-        }
-    }
-    let roles = [
-        ("куратор", "curator", &config.roles.curator),
-        ("руководитель МЦУ", "head", &config.roles.head),
-        ("координатор", "coordinator", &config.roles.coordinator),
-    ];
-    for (ru, en, id) in roles {
-        if !id.is_empty() && config.staff_member(id).is_none() {
-            let hint = messages::suggest(id, config.staff.iter().map(|s| s.id.as_str()));
-            out.push(Diagnostic::error(
-                "unknown-staff",
-                config::FILE,
-                None,
-                messages::not_on_staff(ru, en, id, hint),
-            ));
-        }
-    }
     if config.settlements.is_empty() {
         out.push(Diagnostic::warning(
             "no-settlements",
@@ -141,13 +116,14 @@ fn check_unique_ids(appeals: &[Appeal]) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     for same in holders.values().filter(|v| v.len() > 1) {
-        // The number keeps its shortest spelling: extra leading zeros are the slip, and
-        // that file is the one to renumber, wherever it sorts. Between identical texts
-        // the first file in order keeps the number, as it did before.
+        // The file named after its id keeps the number: a copy such as
+        // `2026-0008 (copy).md` is the stray one, however it sorts. Next the number keeps
+        // its shortest spelling: extra leading zeros are the slip, and that file is the
+        // one to renumber. Between identical texts the first file in order keeps it.
         let keeper = same
             .iter()
             .enumerate()
-            .min_by_key(|(i, a)| (a.id.len(), *i))
+            .min_by_key(|(i, a)| (!a.named_after_id(), a.id.len(), *i))
             .map(|(i, _)| i)
             .expect("a group of two or more holders is not empty");
         let kept = same[keeper];
@@ -240,6 +216,9 @@ impl Context<'_> {
 
 fn check_status_fields(a: &Appeal, out: &mut Vec<Diagnostic>) {
     let status = a.status.name();
+    // A field written with a bad value (`answered: 2026-02-30`) is reported where it is
+    // written; calling it missing as well would send the reader looking for the wrong fix.
+    let answered = a.answered.is_some() || a.has_field("answered");
     let mut need = |field: &str, present: bool| {
         if !present {
             let m = messages::missing_field_for_status(field, status);
@@ -247,8 +226,8 @@ fn check_status_fields(a: &Appeal, out: &mut Vec<Diagnostic>) {
         }
     };
     if a.status.is_answered() {
-        need("answered", a.answered.is_some());
-        need("result", a.result.is_some());
+        need("answered", answered);
+        need("result", a.result.is_some() || a.has_field("result"));
     }
     if a.status.is_closed_without_answer() && a.reason.is_none() {
         out.push(Diagnostic::error(
@@ -267,7 +246,7 @@ fn check_status_fields(a: &Appeal, out: &mut Vec<Diagnostic>) {
             messages::answered_while_open(status),
         ));
     }
-    if (a.rating.is_some() || a.agrees.is_some()) && a.answered.is_none() {
+    if (a.rating.is_some() || a.agrees.is_some()) && !answered {
         out.push(Diagnostic::warning(
             "rating-without-answer",
             &a.file,

@@ -10,10 +10,18 @@ use std::path::Path;
 const CANARY: &str = "ZZPRIV-";
 
 fn build() -> (tempfile::TempDir, std::path::PathBuf) {
+    build_in("ru")
+}
+
+/// Builds the fixture with `site.language` set to `lang`.
+fn build_in(lang: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("repo");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/basic");
     common::copy_tree(&fixture, &root);
+    let config =
+        read(&root.join("otklik.yaml")).replace("language: ru", &format!("language: {lang}"));
+    std::fs::write(root.join("otklik.yaml"), config).unwrap();
     std::fs::create_dir_all(root.join("discussions")).unwrap();
     std::fs::write(
         root.join("discussions/2026-private.md"),
@@ -60,6 +68,17 @@ fn no_public_analytics_file_shows_a_canary() {
     let internal = read(&out.join("internal/discussions/2026-private.html"));
     assert!(internal.contains("ZZPRIV-summary") && internal.contains("ZZPRIV-body"));
     assert!(read(&out.join("internal/discussions/2026-open.html")).contains("ZZPRIV-notes"));
+}
+
+#[test]
+fn a_discussion_page_names_its_venue_in_words_in_either_language() {
+    // The apostrophe of "Residents' meeting" is escaped on the page; the start is enough.
+    for (lang, words) in [("ru", "Сход граждан</dd>"), ("en", "Residents")] {
+        let (_tmp, out) = build_in(lang);
+        let page = read(&out.join("public/discussions/2026-open.html"));
+        assert!(page.contains(&format!("<dd>{words}")), "{lang}: {page}");
+        assert!(!page.contains("<dd>meeting</dd>"), "{lang}: {page}");
+    }
 }
 
 #[test]

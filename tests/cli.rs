@@ -370,6 +370,23 @@ fn a_broken_configuration_exits_with_two_and_names_the_line() {
 }
 
 #[test]
+fn an_email_listed_for_two_staff_members_stops_check_at_its_line() {
+    let repo = Repo::from_fixture("check/base");
+    let config = std::fs::read_to_string(repo.path().join("otklik.yaml")).unwrap();
+    repo.write(
+        "otklik.yaml",
+        config.replace("emails: [road.one@test.example]", "emails: [Road.Lead@test.example]"),
+    );
+    let run = repo.otklik(&["check"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "otklik.yaml:18:55: адрес «road.lead@test.example» уже указан у сотрудника «road.lead»; \
+         у адреса должен быть один владелец, иначе по коммитам git не понять, кто внёс изменение\n"
+    );
+}
+
+#[test]
 fn nesting_within_the_size_limit_is_refused_by_depth() {
     let repo = Repo::from_fixture("check/base");
     let deep = format!("---\nid: {}{}\n---\n", "[".repeat(5_000), "]".repeat(5_000));
@@ -395,6 +412,27 @@ fn due_lists_overdue_and_due_soon_items_most_urgent_first() {
     assert_eq!(lines.len(), 3, "{}", run.stdout);
     let roads = repo.otklik(&["--lang", "en", "due", "--today", "2026-12-04", "--sector", "zhkh"]);
     assert_eq!(roads.stdout.lines().count(), 2, "{}", roads.stdout);
+}
+
+#[test]
+fn due_with_an_unknown_sector_or_assignee_is_a_usage_error_listing_the_known_ones() {
+    let repo = Repo::from_fixture("check/base");
+    let sector = repo.otklik(&["due", "--today", "2026-12-04", "--sector", "nope"]);
+    assert_eq!(sector.code, 2, "{}", sector.stdout);
+    assert_eq!(sector.stdout, "");
+    assert_eq!(
+        sector.stderr,
+        "--sector: блока «nope» нет в sectors/; известные блоки: roads, zhkh\n"
+    );
+    let staff = repo.otklik(&["--lang", "en", "due", "--today", "2026-12-04", "--assignee", "x"]);
+    assert_eq!(staff.code, 2, "{}", staff.stdout);
+    assert_eq!(
+        staff.stderr,
+        "--assignee: \"x\" is not on the staff list of otklik.yaml; known staff: cur, head, \
+         coord, road.lead, road.one, water.lead\n"
+    );
+    let known = repo.otklik(&["due", "--today", "2026-12-04", "--assignee", "road.one"]);
+    assert_eq!(known.code, 0, "{}", known.stderr);
 }
 
 #[test]
@@ -700,6 +738,21 @@ fn the_id_with_more_leading_zeros_is_blamed_in_either_order() {
 }
 
 #[test]
+fn a_copy_of_a_file_is_blamed_for_the_duplicate_id_not_the_original() {
+    let repo = Repo::from_fixture("check/base");
+    // `2026-0010 (copy).md` sorts before `2026-0010.md`: a space is before a dot.
+    repo.write("appeals/2026/2026-0010.md", APPEAL);
+    repo.write("appeals/2026/2026-0010 (copy).md", APPEAL);
+    let report = repo.check_json();
+    let blamed: Vec<(String, String, u64)> =
+        places(&report).into_iter().filter(|(code, _, _)| code == "duplicate-id").collect();
+    let copy = "appeals/2026/2026-0010 (copy).md";
+    assert_eq!(blamed, [("duplicate-id".to_string(), copy.to_string(), 2)], "{report}");
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert!(run.stdout.contains("занят файлом appeals/2026/2026-0010.md"), "{}", run.stdout);
+}
+
+#[test]
 fn dates_of_plans_follow_receipt_and_dates_of_events_are_not_in_the_future() {
     let repo = Repo::from_fixture("check/base");
     let text = APPEAL.replace(
@@ -715,12 +768,94 @@ fn dates_of_plans_follow_receipt_and_dates_of_events_are_not_in_the_future() {
 }
 
 #[test]
+fn an_impossible_answer_date_is_one_error_that_says_the_day_does_not_exist() {
+    let repo = Repo::from_fixture("check/base");
+    let text = APPEAL.replace(
+        "status: new",
+        "status: closed\nassignee: road.one\nanswered: 2026-02-30\nresult: explained\nrating: 4",
+    );
+    repo.write("appeals/2026/2026-0010.md", text);
+    let report = repo.check_json();
+    let file = "appeals/2026/2026-0010.md";
+    let found: Vec<(String, String, u64)> =
+        places(&report).into_iter().filter(|(_, f, _)| f == file).collect();
+    assert_eq!(found, [("invalid-date".to_string(), file.to_string(), 11)], "{report}");
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert!(
+        run.stdout.contains(
+            "appeals/2026/2026-0010.md:11:11: ошибка: «2026-02-30» в поле «answered» — такого дня нет: в феврале 2026 года 28 дней"
+        ),
+        "{}",
+        run.stdout
+    );
+    let en = repo.otklik(&["--lang", "en", "check", "--today", "2026-12-04"]);
+    assert!(
+        en.stdout
+            .contains("\"2026-02-30\" in \"answered\": no such day — February 2026 has 28 days"),
+        "{}",
+        en.stdout
+    );
+}
+
+#[test]
 fn a_file_in_another_years_folder_is_warned_about() {
     let repo = Repo::from_fixture("check/base");
     repo.write("appeals/2025/2026-0010.md", APPEAL);
     let report = repo.check_json();
     assert!(has(&report, "wrong-year-folder", "appeals/2025/2026-0010.md", 2), "{report}");
     assert_eq!(report["summary"]["errors"], 0, "{report}");
+}
+
+#[test]
+fn files_under_appeals_that_are_not_read_are_warned_about_by_name() {
+    let repo = Repo::from_fixture("check/base");
+    let numbered = |id: &str| APPEAL.replace("2026-0010", id);
+    repo.write("appeals/2026/2026-0010.MD", numbered("2026-0010"));
+    repo.write("appeals/2026/2026-0011.markdown", numbered("2026-0011"));
+    repo.write("appeals/2026/2026-0012.md.txt", numbered("2026-0012"));
+    repo.write("appeals/2026/scan.pdf", "%PDF");
+    // Read, but not where they belong.
+    repo.write("appeals/2026-0013.md", numbered("2026-0013"));
+    repo.write("appeals/2026/x/y/2026-0014.md", numbered("2026-0014"));
+    // Notes for people and hidden files are left alone.
+    repo.write("appeals/README.md", "# Обращения\n");
+    repo.write("appeals/2026/.gitkeep", "");
+    let report = repo.check_json();
+    let mut found = places(&report);
+    found.retain(|(code, _, _)| code != "history-unavailable");
+    let expected = [
+        ("wrong-year-folder", "appeals/2026-0013.md", 2),
+        ("not-an-appeal-file", "appeals/2026/2026-0010.MD", 0),
+        ("not-an-appeal-file", "appeals/2026/2026-0011.markdown", 0),
+        ("not-an-appeal-file", "appeals/2026/2026-0012.md.txt", 0),
+        ("not-an-appeal-file", "appeals/2026/scan.pdf", 0),
+        ("wrong-year-folder", "appeals/2026/x/y/2026-0014.md", 2),
+    ]
+    .map(|(code, file, line)| (code.to_string(), file.to_string(), line));
+    assert_eq!(found, expected, "{report}");
+    assert_eq!(report["summary"]["items"], 4, "{report}");
+    assert_eq!(report["summary"]["errors"], 0, "{report}");
+
+    let run = repo.otklik(&["check", "--today", "2026-12-04"]);
+    assert!(
+        run.stdout.contains(
+            "appeals/2026/2026-0012.md.txt: предупреждение: файл не прочитан и не учтён: обращения \
+             читаются только из файлов appeals/<год>/<номер>.md; переименуйте его в \
+             appeals/2026/2026-0012.md или уберите его из папки appeals/"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("переименуйте его в appeals/<год>/<номер>.md"), "{}", run.stdout);
+    let en = repo.otklik(&["--lang", "en", "check", "--today", "2026-12-04"]);
+    assert!(
+        en.stdout.contains(
+            "the file is not in its year's folder: appeals are kept as \
+             appeals/<year>/<id>.md; move it to appeals/2026/"
+        ),
+        "{}",
+        en.stdout
+    );
 }
 
 #[test]

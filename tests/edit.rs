@@ -290,6 +290,38 @@ fn a_change_the_committer_has_no_role_for_is_refused_before_writing() {
 }
 
 #[test]
+fn an_unknown_committer_is_told_to_fix_the_address_not_to_pass_as() {
+    let repo = Repo::new();
+    repo.set_user("Незнакомов Никита", "stranger@test.example");
+    let before = repo.read("appeals/2026/2026-0001.md");
+    let run = repo.otklik(&["status", "2026-0001", "in_progress"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "git user.email «stranger@test.example» не указан ни у одного сотрудника (staff.emails в \
+         otklik.yaml), а коммит будет записан от этого адреса; впишите его в свою запись staff или \
+         задайте адрес из неё: git config user.email АДРЕС\n"
+    );
+    assert_eq!(repo.read("appeals/2026/2026-0001.md"), before);
+    // Extending with a commit is judged by the author too: --as would not help.
+    let extend =
+        repo.otklik(&["extend", "2026-0003", "--until", "2026-12-20", "--reason", "запрос"]);
+    assert!(!extend.stderr.contains("--as"), "{}", extend.stderr);
+    // Without a commit nobody is judged by address, and --as names who extends.
+    let staged = repo.otklik(&[
+        "extend",
+        "2026-0003",
+        "--until",
+        "2026-12-20",
+        "--reason",
+        "запрос",
+        "--no-commit",
+    ]);
+    assert_eq!(staged.code, 1);
+    assert!(staged.stderr.ends_with("укажите себя: --as СОТРУДНИК\n"), "{}", staged.stderr);
+}
+
+#[test]
 fn answer_records_date_result_and_summary_only() {
     let repo = Repo::new();
     // Answering is the assignee's act (here also the sector lead).

@@ -22,7 +22,7 @@ use super::snapshot::{self, Snapshot};
 use super::tree::Trees;
 use super::{Author, Commit, SHORT_ID};
 use crate::config::Config;
-use crate::load::{APPEALS, MAX_FILE};
+use crate::load::{APPEALS, MAX_FILE, is_readme};
 use git2::{Delta, DiffFindOptions, DiffOptions, Mailmap, Odb, Oid, Repository, Sort, Tree};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -390,11 +390,12 @@ fn side_of(parsed: &Option<Arc<Snapshot>>) -> Side {
 }
 
 /// Whether `path` is an appeal file as `load` sees them: a `.md` file under `appeals/`
-/// with no hidden component.
+/// with no hidden component, and not a README.
 fn is_appeal(path: &str) -> bool {
     path.strip_prefix(APPEALS).is_some_and(|rest| rest.starts_with('/'))
         && path.ends_with(".md")
         && !path.split('/').any(|c| c.starts_with('.'))
+        && !path.rsplit('/').next().is_some_and(is_readme)
 }
 
 /// The file name without `.md`: the appeal id.
@@ -441,6 +442,7 @@ mod tests {
         assert!(is_appeal("appeals/2026/2026-0001.md"));
         assert!(!is_appeal("appeals/2026/.draft.md"));
         assert!(!is_appeal("appeals/2026/notes.txt"));
+        assert!(!is_appeal("appeals/README.md"));
         assert!(!is_appeal("appealsx/2026-0001.md"));
         assert_eq!(stem("appeals/2026/2026-0001.md"), "2026-0001");
     }

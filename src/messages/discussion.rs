@@ -46,6 +46,17 @@ pub fn too_few_options() -> Message {
     )
 }
 
+pub fn votes_exceed_participants(votes: u64, participants: u32) -> Message {
+    msg(
+        format!(
+            "голосов в options {votes}, а участников (participants) только {participants}: у каждого участника один голос; проверьте числа"
+        ),
+        format!(
+            "the options hold {votes} votes but there were only {participants} participants: each participant has one vote; check the numbers"
+        ),
+    )
+}
+
 pub fn summary_missing() -> Message {
     msg(
         "обсуждение завершено, но итог мнений (summary) не записан",
@@ -72,17 +83,18 @@ pub fn kind(k: DiscussionKind) -> Message {
     }
 }
 
+/// Where a vote or discussion took place, as a label on its page.
 pub fn venue(v: Venue) -> Message {
     match v {
         Venue::Pos => msg(
-            "платформа обратной связи Госуслуг («Решаем вместе»)",
-            "the Gosuslugi feedback platform (\"Решаем вместе\")",
+            "Платформа обратной связи Госуслуг («Решаем вместе»)",
+            "Gosuslugi feedback platform (\"Решаем вместе\")",
         ),
-        Venue::Website => msg("сайт администрации", "the administration's website"),
-        Venue::SocialNetwork => msg("социальная сеть", "a social network"),
-        Venue::Messenger => msg("мессенджер", "a messenger"),
-        Venue::Meeting => msg("сход граждан", "a residents' meeting"),
-        Venue::PublicHearing => msg("публичные слушания", "public hearings"),
-        Venue::Paper => msg("опросные листы", "paper questionnaires"),
+        Venue::Website => msg("Сайт администрации", "Administration website"),
+        Venue::SocialNetwork => msg("Социальная сеть", "Social network"),
+        Venue::Messenger => msg("Мессенджер", "Messenger"),
+        Venue::Meeting => msg("Сход граждан", "Residents' meeting"),
+        Venue::PublicHearing => msg("Публичные слушания", "Public hearings"),
+        Venue::Paper => msg("Опросные листы", "Paper questionnaires"),
     }
 }

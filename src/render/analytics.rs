@@ -689,7 +689,7 @@ fn discussion_page(cx: &Context<'_>, d: &Discussion, public: bool) -> AnalyticsP
     let closed =
         d.closed.map_or_else(|| cx.t("an_running").to_string(), |c| super::words::date(c, cx.lang));
     fact("an_dates", format!("{} — {closed}", super::words::date(d.opened, cx.lang)));
-    fact("an_venue", d.channel.name().into());
+    fact("an_venue", crate::messages::discussion::venue(d.channel).get(cx.lang).into());
     fact("an_sector", cx.sector_title(&d.sector));
     if let Some(t) = &d.topic {
         fact("an_topic", cx.topic_name(t));
