@@ -1104,9 +1104,7 @@ impl<'a> SiteWriter<'a> {
             export::write_array(open311::services(items), out)
         })?;
         let requests = open311::requests(items, lang);
-        self.write_json_file("open311/requests.json", |out| {
-            export::write_array(&requests, out)
-        })?;
+        self.write_json_file("open311/requests.json", |out| export::write_array(&requests, out))?;
         // The spec's single-request call, `requests/<id>.json`: an array of one.
         requests.par_iter().try_for_each(|request| {
             let path = format!("open311/requests/{}.json", request.service_request_id);
