@@ -177,19 +177,6 @@ fn open311_requests_are_the_public_items_sorted_by_number() {
         .collect();
     assert_eq!(ids, ["2025-0101", "2026-0001", "2026-0002", "2026-0004", "2026-0006", "2026-0007"]);
     assert_eq!(ids, record_ids);
-    // One file per request for the spec's single-request call, holding the same request,
-    // and none for an item without a public page.
-    let single: Vec<String> = std::fs::read_dir(out.join("public/open311/requests"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    assert_eq!(single, ids.iter().map(|id| format!("{id}.json")).collect::<Vec<_>>());
-    for (i, id) in ids.iter().enumerate() {
-        let one = read_json(&out.join(format!("public/open311/requests/{id}.json")));
-        assert_eq!(one, json!([requests[i].clone()]), "{id}");
-    }
 }
 
 #[test]
@@ -434,14 +421,6 @@ fn no_private_field_reaches_the_open_data_or_open311() {
             "data/appeals.schema.json",
             "data/search.json",
             "open311/discovery.json",
-            "open311/requests/2025-0101.json",
-            "open311/requests/2026-0001.json",
-            "open311/requests/2026-0002.json",
-            "open311/requests/2026-0004.json",
-            "open311/requests/2026-0006.json",
-            "open311/requests/2026-0007.json",
-            "open311/requests/2026-0008.json",
-            "open311/requests/2026-0009.json",
             "open311/requests.json",
             "open311/requests.schema.json",
             "open311/services.json",

@@ -606,7 +606,7 @@ impl<'a> SiteWriter<'a> {
             .extend(self.lookup.iter().map(|(y, _)| self.dir.join(format!("lookup/{}", y.year))));
         if self.site == Site::Public {
             folders.push(self.dir.join("data"));
-            folders.push(self.dir.join("open311/requests"));
+            folders.push(self.dir.join("open311"));
         }
         for folder in &folders {
             fs::create_dir_all(folder).map_err(io_error(folder))?;
@@ -1103,12 +1103,8 @@ impl<'a> SiteWriter<'a> {
         self.write_json_file("open311/services.json", |out| {
             export::write_array(open311::services(items), out)
         })?;
-        let requests = open311::requests(items, lang);
-        self.write_json_file("open311/requests.json", |out| export::write_array(&requests, out))?;
-        // The spec's single-request call, `requests/<id>.json`: an array of one.
-        requests.par_iter().try_for_each(|request| {
-            let path = format!("open311/requests/{}.json", request.service_request_id);
-            self.write_json_file(&path, |out| export::write_array([request], out))
+        self.write_json_file("open311/requests.json", |out| {
+            export::write_array(open311::requests(items, lang), out)
         })?;
         self.write_json_file("open311/requests.schema.json", |out| {
             write_pretty(&schema::requests(), out)
