@@ -184,7 +184,10 @@ impl Context<'_> {
         check_status_fields(a, out);
         check_dates(a, self.today, out);
         check_kind_fields(a, out);
-        out.extend(crate::privacy::check_public_fields(a));
+        // Only an item with a public page publishes its summaries.
+        if a.public.unwrap_or(sector.is_some_and(|s| s.public_items)) {
+            out.extend(crate::privacy::check_public_fields(a));
+        }
     }
 
     fn check_assignee(&self, a: &Appeal, sector: Option<&Sector>, out: &mut Vec<Diagnostic>) {

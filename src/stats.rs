@@ -301,13 +301,16 @@ impl Stats {
                 b.rows.sort_by(|x, y| x.key.cmp(&y.key));
             }
         }
+        // A kind of one or two items is as telling as a month of them: with one month of
+        // data, the kind totals are that month's row.
+        self.by_kind.suppress_small();
         self.suppress_months_and_kinds();
         self.suppress_on_time();
         self
     }
 
     /// Suppresses the month totals (`by_month`) and the month × kind cells in one pass,
-    /// against the kind totals (`by_kind`, always shown) and the grand total.
+    /// against the kind totals (`by_kind`, already suppressed) and the grand total.
     ///
     /// One pass, because each month total is the total of its row of kinds: a month of
     /// three items, one of each kind, would show three `<3` beside a total of 3, and the
@@ -651,6 +654,26 @@ mod tests {
         // January's 3 goes, and March's 12 with it: 15 − 12 would give the 3 back.
         let totals: Vec<_> = public.by_month.rows.iter().map(|r| r.cell).collect();
         assert_eq!(totals, [h, zero, h]);
+    }
+
+    /// One month of data: the kind totals are that month's row, so they are suppressed
+    /// like it. Seven appeals, one message, one incident: the two ones are `<3`, and
+    /// 9 − 7 would make them 1 + 1, so the 7 goes too.
+    #[test]
+    fn kind_totals_are_suppressed_like_the_months_they_add_up() {
+        let kinds = [Kind::Appeal; 7].into_iter().chain([Kind::Message, Kind::Incident]);
+        let (a, d): (Vec<Appeal>, Vec<Deadline>) = kinds
+            .enumerate()
+            .map(|(n, kind)| {
+                let a = Appeal { kind, ..appeal(n as u32 + 1, "Катанда", 3, Status::New) };
+                (a, deadline(DeadlineState::OnTrack))
+            })
+            .unzip();
+        let public = Stats::compute(a.iter().zip(&d), &[]).for_public();
+        let by_kind: Vec<_> = public.by_kind.rows.iter().map(|r| r.cell).collect();
+        assert_eq!(by_kind, [Cell::Hidden, Cell::Small, Cell::Small]);
+        assert_eq!(public.by_month_kind[0].kinds, [Cell::Hidden, Cell::Small, Cell::Small]);
+        assert_eq!(public.by_month.rows[0].cell, Cell::Count(9));
     }
 
     #[test]

@@ -98,3 +98,40 @@ fn public_ratings_suppress_small_counts_and_internal_ones_do_not() {
         assert!(!out.join("public").join(page).exists(), "{page}");
     }
 }
+
+/// The cells of each body row of the first table of `html`, tags stripped.
+fn first_table_rows(html: &str) -> Vec<Vec<String>> {
+    let table = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
+    table
+        .split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("</t")
+                .filter_map(|cell| cell.rsplit('>').next())
+                .filter(|cell| !cell.is_empty() && !cell.starts_with('/'))
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+/// A sector's score weighs in its average rating: where the public page hides the
+/// average (one or two ratings), the score is hidden too, or it would give the rating back.
+#[test]
+fn a_public_score_is_hidden_with_the_average_rating_it_contains() {
+    let (_tmp, out) = build();
+    let public = first_table_rows(&read(&out.join("public/ratings.html")));
+    let internal = first_table_rows(&read(&out.join("internal/ratings.html")));
+    let average = |rows: &[Vec<String>], sector: &str| {
+        rows.iter().find(|r| r[1] == sector).map(|r| r[r.len() - 3].clone()).unwrap()
+    };
+    let mut hidden = 0;
+    for row in &public {
+        let (sector, score) = (&row[1], &row[row.len() - 1]);
+        if row[row.len() - 3] == "—" && average(&internal, sector) != "—" {
+            assert_eq!(score, "—", "{sector}: {row:?}");
+            hidden += 1;
+        }
+    }
+    assert!(hidden > 0, "the fixture has a sector with one or two ratings: {public:?}");
+}

@@ -561,7 +561,24 @@ fn a_report_goes_only_into_a_site_that_build_made() {
     let repo = Repo::from_fixture("check/base");
     built(&repo);
     let public = repo.path().join("site/public");
-    for out in [public.clone(), repo.path().to_path_buf(), repo.path().join("elsewhere")] {
+    // A marker alone, or dropped into a public folder, does not make a site.
+    repo.write("marked/.otklik-site", "");
+    repo.write("copied/public-page.html", "");
+    std::fs::copy(repo.path().join("site/.otklik-site"), repo.path().join("copied/.otklik-site"))
+        .unwrap();
+    let mut refused =
+        vec![public.clone(), repo.path().to_path_buf(), repo.path().join("elsewhere")];
+    refused.extend([repo.path().join("marked"), repo.path().join("copied")]);
+    // A site whose internal folder is a link into the public one.
+    #[cfg(unix)]
+    {
+        let linked = repo.path().join("linked");
+        std::fs::create_dir_all(linked.join("public")).unwrap();
+        repo.write("linked/.otklik-site", "");
+        std::os::unix::fs::symlink(&public, linked.join("internal")).unwrap();
+        refused.push(linked);
+    }
+    for out in refused {
         let out_arg = out.to_str().unwrap();
         let run =
             repo.otklik(&["report", "--period", "2026", "--today", "2026-12-04", "--out", out_arg]);

@@ -364,7 +364,13 @@ fn public_rating_table(cx: &Context<'_>, r: &Ratings, caption: &str) -> String {
             small(f.reopened),
             if rated_enough { cx.dec(f.average_rating) } else { "—".into() },
             if rated_enough { cx.share(f.share_4_or_5) } else { "—".into() },
-            cx.dec(row.score.map(|s| (s * 10.0).round() / 10.0)),
+            // The score weighs in the average rating: with one or two ratings it would
+            // give back what the rating cells hide.
+            if rated_enough || f.rated == 0 {
+                cx.dec(row.score.map(|s| (s * 10.0).round() / 10.0))
+            } else {
+                "—".into()
+            },
         ];
         let _ = write!(
             t,

@@ -221,7 +221,7 @@ pub fn write_head_report(
 ) -> Result<PathBuf, RenderError> {
     // The report is internal: it goes only into a site `build` made, whose internal part
     // is where it belongs, never into a public folder or the repository's sources.
-    if !out.join(SITE_MARKER).is_file() {
+    if !is_built_site(out) {
         return Err(RenderError::NotASite(out.to_path_buf()));
     }
     let theme = theme::load(theme_dir)?;
@@ -245,6 +245,18 @@ pub fn write_head_report(
     fs::write(&tmp, html).map_err(io_error(&tmp))?;
     fs::rename(&tmp, &path).map_err(io_error(&path))?;
     Ok(path)
+}
+
+/// Whether `out` is a site `build` made, as it made it: its marker a plain file, and its
+/// `public/` and `internal/` plain folders — not links that would carry a write elsewhere.
+fn is_built_site(out: &Path) -> bool {
+    let is = |name: &str, dir: bool| {
+        fs::symlink_metadata(out.join(name)).is_ok_and(|m| {
+            let t = m.file_type();
+            if dir { t.is_dir() } else { t.is_file() }
+        })
+    };
+    is(SITE_MARKER, false) && is("public", true) && is("internal", true)
 }
 
 /// The file that marks a folder as a site otklik built, so that a rebuild may replace it.
