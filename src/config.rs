@@ -428,6 +428,21 @@ fn read_municipality(
             s.value.into_iter().map(trimmed).collect()
         })
         .unwrap_or_default();
+    let mut seen = std::collections::HashSet::new();
+    let listed: Vec<Located<String>> = listed
+        .into_iter()
+        .filter(|x| {
+            let first = seen.insert(x.value.clone());
+            if !first {
+                r.warning(
+                    "duplicate-settlement",
+                    x.at,
+                    messages::settlement_listed_twice(&x.value),
+                );
+            }
+            first
+        })
+        .collect();
     warn_of_slug_clashes(r, &listed);
     config.settlements = listed.into_iter().map(|x| x.value).collect();
 }
@@ -780,6 +795,18 @@ mod tests {
         assert_eq!(c.calendar.office_hours.len(), 2);
         assert_eq!(c.staff[0].emails, ["a@x.example"]);
         assert_eq!(c.lang, Lang::Ru);
+    }
+
+    #[test]
+    fn a_settlement_listed_twice_is_warned_about_and_kept_once() {
+        let text = MINIMAL.replace(
+            "settlements: [Катанда]",
+            "settlements:\n    - Катанда\n    - Мульта\n    - Катанда",
+        );
+        let (c, diags) = read(&text).unwrap();
+        assert_eq!(c.settlements, ["Катанда", "Мульта"]);
+        let found: Vec<_> = diags.iter().map(|d| (d.code, d.at.map(|p| p.line))).collect();
+        assert_eq!(found, [("duplicate-settlement", Some(7))]);
     }
 
     #[test]

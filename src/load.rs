@@ -219,6 +219,13 @@ fn walk_folder(root: &Path, root_real: &Path, folder: &str) -> Walk {
                 continue;
             }
         } else if !entry.file_type().is_file() {
+            // A pipe, a device, or a folder named like a file: nothing to read, and not
+            // what its name says, so it is reported with the files that are not read.
+            let kind = entry.file_type();
+            let named_like_a_file = path.extension().is_some_and(|e| e == "md");
+            if !kind.is_dir() || (entry.depth() > 0 && named_like_a_file) {
+                others.push(path.to_path_buf());
+            }
             continue;
         }
         if is_readme(&entry.file_name().to_string_lossy()) {

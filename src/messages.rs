@@ -1471,6 +1471,22 @@ pub fn reason_not_in_export() -> Message {
     msg("причина не указана в выгрузке", "the export gives no reason")
 }
 
+/// A settlement written twice in `municipality.settlements`.
+pub fn settlement_listed_twice(name: &str) -> Message {
+    msg(
+        format!("населённый пункт «{name}» уже есть в списке выше; уберите повтор"),
+        format!("the settlement \"{name}\" is already listed above; remove the repeat"),
+    )
+}
+
+/// A staff id written twice in a sector's `members`.
+pub fn member_listed_twice(id: &str) -> Message {
+    msg(
+        format!("сотрудник «{id}» указан в members дважды; уберите повтор"),
+        format!("the staff member \"{id}\" is listed twice in members; remove the repeat"),
+    )
+}
+
 /// A published field repeats one of the applicant's values.
 pub fn private_in_public(field: &str, private: &str) -> Message {
     msg(

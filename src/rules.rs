@@ -65,6 +65,16 @@ fn check_sectors(config: &Config, sectors: &[Sector]) -> Vec<Diagnostic> {
                 messages::duplicate_sector(&s.id, other),
             ));
         }
+        let mut listed = HashSet::new();
+        for m in s.members.iter().filter(|m| !listed.insert(m.as_str())) {
+            let message = messages::member_listed_twice(m);
+            out.push(Diagnostic::warning(
+                "duplicate-member",
+                &s.file,
+                Some(s.place("members")),
+                message,
+            ));
+        }
         let people =
             std::iter::once(("lead", &s.lead)).chain(s.members.iter().map(|m| ("members", m)));
         for (field, id) in people {

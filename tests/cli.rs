@@ -678,6 +678,18 @@ fn control_characters_are_errors_at_their_place_in_the_file_and_in_values() {
 }
 
 #[test]
+fn a_sector_member_listed_twice_is_warned_about_at_members() {
+    let repo = Repo::from_fixture("check/base");
+    let text = std::fs::read_to_string(repo.path().join("sectors/roads.md")).unwrap();
+    repo.write(
+        "sectors/roads.md",
+        text.replace("members: [road.one]", "members: [road.one, road.one]"),
+    );
+    let report = repo.check_json();
+    assert!(has(&report, "duplicate-member", "sectors/roads.md", 5), "{report}");
+}
+
+#[test]
 fn a_bidirectional_override_is_a_control_character_too() {
     let repo = Repo::from_fixture("check/base");
     // "Trojan source": the summary would read reversed after U+202E.
@@ -831,6 +843,7 @@ fn files_under_appeals_that_are_not_read_are_warned_about_by_name() {
     repo.write("appeals/2026/2026-0011.markdown", numbered("2026-0011"));
     repo.write("appeals/2026/2026-0012.md.txt", numbered("2026-0012"));
     repo.write("appeals/2026/scan.pdf", "%PDF");
+    std::fs::create_dir_all(repo.path().join("appeals/2026/2026-0015.md")).unwrap();
     // Read, but not where they belong.
     repo.write("appeals/2026-0013.md", numbered("2026-0013"));
     repo.write("appeals/2026/x/y/2026-0014.md", numbered("2026-0014"));
@@ -845,6 +858,7 @@ fn files_under_appeals_that_are_not_read_are_warned_about_by_name() {
         ("not-an-appeal-file", "appeals/2026/2026-0010.MD", 0),
         ("not-an-appeal-file", "appeals/2026/2026-0011.markdown", 0),
         ("not-an-appeal-file", "appeals/2026/2026-0012.md.txt", 0),
+        ("not-an-appeal-file", "appeals/2026/2026-0015.md", 0),
         ("not-an-appeal-file", "appeals/2026/scan.pdf", 0),
         ("wrong-year-folder", "appeals/2026/x/y/2026-0014.md", 2),
     ]
