@@ -481,7 +481,12 @@ fn read_site(r: &mut FieldReader, s: Checked<RawSite>, config: &mut Config) {
         }
     }
     if let Some(t) = r.text(f.theme) {
-        config.theme = t.value;
+        if crate::render::views::is_slug(&t.value) {
+            config.theme = t.value;
+        } else {
+            // A path here would reach outside `themes/`; the default theme stands in.
+            r.warning("invalid-theme", t.at, messages::bad_theme_name(&t.value));
+        }
     }
 }
 
@@ -795,6 +800,15 @@ mod tests {
         assert_eq!(c.calendar.office_hours.len(), 2);
         assert_eq!(c.staff[0].emails, ["a@x.example"]);
         assert_eq!(c.lang, Lang::Ru);
+    }
+
+    #[test]
+    fn a_theme_that_is_not_a_folder_name_is_warned_about_and_not_used() {
+        let text = format!("{MINIMAL}site: {{ theme: ../../etc }}\n");
+        let (c, diags) = read(&text).unwrap();
+        assert_eq!(c.theme, "default");
+        let found: Vec<_> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(found, ["invalid-theme"]);
     }
 
     #[test]

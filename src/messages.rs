@@ -1471,6 +1471,18 @@ pub fn reason_not_in_export() -> Message {
     msg("причина не указана в выгрузке", "the export gives no reason")
 }
 
+/// `site.theme` that is not a plain folder name.
+pub fn bad_theme_name(name: &str) -> Message {
+    msg(
+        format!(
+            "тема «{name}» — не имя папки в themes/ (только латинские буквы, цифры, - и _); сайт собирается со встроенной темой"
+        ),
+        format!(
+            "the theme \"{name}\" is not a folder name under themes/ (Latin letters, digits, - and _ only); the site is built with the built-in theme"
+        ),
+    )
+}
+
 /// A settlement written twice in `municipality.settlements`.
 pub fn settlement_listed_twice(name: &str) -> Message {
     msg(
