@@ -24,29 +24,39 @@ fn published_fields(a: &Appeal) -> [(&'static str, Option<&str>); 3] {
 /// A rule that finds a private value (second) again in a published text (first).
 type Finder = fn(&Text, &Text) -> bool;
 
-/// The applicant's values, each with the rule that finds it again in other words.
-fn private_values(a: &Appeal) -> [(&'static str, Option<&str>, Finder); 3] {
+/// The applicant's values that are written, folded once, each with the rule that finds it
+/// again in other words. The address goes without its settlement, which every item
+/// publishes anyway.
+fn private_values(a: &Appeal) -> Vec<(&'static str, Text, Finder)> {
+    let applicant = &a.applicant;
+    let address =
+        applicant.address.as_deref().map(|v| Text::new(v).without(&Text::new(&a.locality)));
     [
-        ("applicant.name", a.applicant.name.as_deref(), Text::names),
-        ("applicant.contact", a.applicant.contact.as_deref(), Text::contacts),
-        ("applicant.address", a.applicant.address.as_deref(), Text::addresses),
+        ("applicant.name", applicant.name.as_deref().map(Text::new), Text::names as Finder),
+        ("applicant.contact", applicant.contact.as_deref().map(Text::new), Text::contacts),
+        ("applicant.address", address, Text::addresses),
     ]
+    .into_iter()
+    .filter_map(|(field, text, finds)| Some((field, text?, finds)))
+    .collect()
 }
 
 /// Errors for a published field that repeats one of the applicant's values, warnings for
 /// one that seems to hold a phone number or an e-mail address.
 pub fn check_public_fields(a: &Appeal) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let locality = Text::new(&a.locality);
-    for (field, text) in published_fields(a) {
-        let Some(text) = text else { continue };
+    let mut published =
+        published_fields(a).into_iter().filter_map(|(f, t)| Some((f, t?))).peekable();
+    if published.peek().is_none() {
+        return out;
+    }
+    let private = private_values(a);
+    for (field, text) in published {
         let at = Some(a.place(field));
         let public = Text::new(text);
-        let repeated = private_values(a).into_iter().find(|(_, value, finds)| {
-            value.is_some_and(|v| finds(&public, &Text::new(v).without(&locality)))
-        });
-        if let Some((private, _, _)) = repeated {
-            let m = messages::private_in_public(field, private);
+        if let Some((value, _, _)) = private.iter().find(|(_, value, finds)| finds(&public, value))
+        {
+            let m = messages::private_in_public(field, value);
             out.push(Diagnostic::error("private-in-public", &a.file, at, m));
         } else if looks_personal(text) {
             let m = messages::contact_in_public(field);
@@ -120,8 +130,7 @@ impl Text {
         Text { words, numbers: digit_runs(&folded), mailboxes }
     }
 
-    /// This text less the words of `other` (an address less its settlement, which is
-    /// published anyway).
+    /// This text less the words of `other`.
     fn without(mut self, other: &Text) -> Text {
         self.words.retain(|w| !other.words.contains(w));
         self

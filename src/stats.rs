@@ -50,6 +50,12 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// A count shown on its own, with no total beside it to protect it against: 1 and 2
+    /// become [`Cell::Small`].
+    pub fn lone(n: u64) -> Cell {
+        if (1..crate::disclosure::MIN_SHOWN).contains(&n) { Cell::Small } else { Cell::Count(n) }
+    }
+
     /// The count, when it may be shown.
     pub fn count(self) -> Option<u64> {
         match self {
@@ -674,6 +680,12 @@ mod tests {
         assert_eq!(by_kind, [Cell::Hidden, Cell::Small, Cell::Small]);
         assert_eq!(public.by_month_kind[0].kinds, [Cell::Hidden, Cell::Small, Cell::Small]);
         assert_eq!(public.by_month.rows[0].cell, Cell::Count(9));
+    }
+
+    #[test]
+    fn a_lone_count_below_three_is_small_and_zero_is_shown() {
+        let cells: Vec<Cell> = (0..4).map(Cell::lone).collect();
+        assert_eq!(cells, [Cell::Count(0), Cell::Small, Cell::Small, Cell::Count(3)]);
     }
 
     #[test]

@@ -22,6 +22,8 @@
 //! on-time counts follow: February's 2 on time is small, and no month shows a share.
 //! Settlements: Тюнгур and `<script>` are small; two small cells need no more hiding.
 
+mod common;
+
 use chrono::NaiveDate;
 use otklik::deadline::{Deadline, DeadlineState, Due};
 use otklik::messages::Message;
@@ -182,23 +184,8 @@ fn write_repository(root: &Path, lang: &str) {
 /// The deadline states are set by hand, so that the figures do not depend on the
 /// deadline rules.
 fn deadline(state: DeadlineState) -> Deadline {
-    Deadline {
-        start: otklik::dates::Moment::Day(day(2026, 1, 12)),
-        due: Due::Day(day(2026, 2, 11)),
-        unshifted_due: day(2026, 2, 11),
-        extension_limit: None,
-        registration_limit: None,
-        forwarding_limit: None,
-        first_response_due: None,
-        reopened_on: None,
-        provisional: false,
-        manual: false,
-        rule: Message::new("правило", "rule"),
-        skipped_days_off: Vec::new(),
-        moved_from: None,
-        extended: false,
-        state,
-    }
+    let (start, due) = (day(2026, 1, 12), Due::Day(day(2026, 2, 11)));
+    common::deadline(start, due, state, Message::new("правило", "rule"))
 }
 
 fn register(root: &Path) -> Register {

@@ -50,25 +50,15 @@ fn deadline_for(id: &str, status: Status) -> Deadline {
         _ => due.map(Due::Day),
     };
     let due = due.unwrap_or(Due::Day(day(2026, 4, 1)));
+    let rule = Message::new(
+        "59-ФЗ, ст. 12: 30 календарных дней со дня регистрации",
+        "59-FZ art. 12: 30 calendar days from registration",
+    );
     Deadline {
-        start: otklik::dates::Moment::Day(start),
-        due,
-        unshifted_due: due.day(),
-        extension_limit: None,
-        registration_limit: None,
-        forwarding_limit: None,
-        first_response_due: None,
-        reopened_on: None,
-        provisional: false,
-        manual: false,
-        rule: Message::new(
-            "59-ФЗ, ст. 12: 30 календарных дней со дня регистрации",
-            "59-FZ art. 12: 30 calendar days from registration",
-        ),
         skipped_days_off: vec![day(2026, 2, 14), day(2026, 2, 15), day(2026, 2, 23)],
         moved_from: (id == "2026-0001").then(|| day(2026, 2, 8)),
         extended: id == "2026-0005",
-        state,
+        ..common::deadline(start, due, state, rule)
     }
 }
 

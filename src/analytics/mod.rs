@@ -1,7 +1,7 @@
 //! The "complete picture" of the founding decree: ratings of sectors and assignees, growth
 //! and its causes, clusters of one problem, citizens' satisfaction, communication failures,
-//! the federal monthly counts (ССТУ.РФ), votes and public discussions, and the suppression
-//! of small counts on public pages.
+//! the federal monthly counts (ССТУ.РФ), and votes and public discussions. Small counts on
+//! public pages are suppressed by [`crate::disclosure`] and [`crate::stats::Cell::lone`].
 //!
 //! One rule holds for every figure of a period: it is about the items **received** in that
 //! period (the cohort), counted by the local day of `received`. What happened to them
@@ -23,7 +23,6 @@ pub mod period;
 pub mod rating;
 pub mod satisfaction;
 pub mod sstu;
-pub mod suppress;
 
 pub use crate::config::{AnalyticsSettings, ClusterRule, SpikeRule, Weights};
 pub use period::{Month, Period, PeriodError, Span};
@@ -86,7 +85,7 @@ pub fn in_period<'f, 'a>(
 /// Every part of the picture for one period, as the head's report and the internal
 /// dashboard show it. The public site takes only `sectors` (without assignees), `growth`,
 /// `clusters`, `satisfaction` and `discussions` (public ones), with small counts
-/// suppressed (see [`suppress`]).
+/// suppressed (see [`crate::disclosure`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Picture {
     /// The period.

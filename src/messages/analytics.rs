@@ -278,10 +278,6 @@ pub fn suppression_rule() -> Message {
     )
 }
 
-pub fn suppressed() -> Message {
-    msg("<3", "<3")
-}
-
 pub fn failure_kind(kind: FailureKind) -> Message {
     match kind {
         FailureKind::Returned => msg("возвращено на доработку", "returned for rework"),

@@ -26,7 +26,6 @@
 use super::escaped as esc;
 use crate::analytics::growth::{Dimension, Slice};
 use crate::analytics::rating::{Rating, Ratings};
-use crate::analytics::suppress::{self, Cell, MIN_PUBLIC_COUNT};
 use crate::analytics::{self, ItemFacts, Period, Picture, Span};
 use crate::discussion::{Discussion, DiscussionKind};
 use crate::fields::Choice;
@@ -114,12 +113,9 @@ impl<'a> Context<'a> {
         super::words::number(n as u64, self.lang)
     }
 
-    fn cell(&self, c: Cell) -> String {
-        match c {
-            Cell::Count(n) => self.count(n),
-            Cell::Suppressed => crate::messages::analytics::suppressed().get(self.lang).into(),
-            Cell::Hidden => "—".into(),
-        }
+    /// A count as the public site shows one on its own: the dashboard's marks.
+    fn lone(&self, n: usize) -> String {
+        super::views::figure(crate::stats::Cell::lone(n as u64), self.lang).text
     }
 
     /// What a slice of growth is about, in words: «водоснабжение (населённый пункт Мульта)».
@@ -349,19 +345,18 @@ fn public_rating_table(cx: &Context<'_>, r: &Ratings, caption: &str) -> String {
     ];
     let mut t = super::table_open("", &esc(caption));
     t.push_str(&super::column_heads(&heads.map(|h| cx.t(h))));
-    let small = |n: usize| cx.cell(suppress::public_count(n));
     for row in &r.rows {
         let f = &row.figures;
-        let rated_enough = f.rated >= MIN_PUBLIC_COUNT;
+        let rated_enough = f.rated as u64 >= crate::disclosure::MIN_SHOWN;
         let cells = [
-            small(f.received),
-            small(f.answered),
+            cx.lone(f.received),
+            cx.lone(f.answered),
             cx.share(f.on_time_share),
             cx.dec(f.median_days),
             f.p90_days.map_or("—".into(), |d| d.to_string()),
-            small(f.overdue_now),
-            small(f.returned),
-            small(f.reopened),
+            cx.lone(f.overdue_now),
+            cx.lone(f.returned),
+            cx.lone(f.reopened),
             if rated_enough { cx.dec(f.average_rating) } else { "—".into() },
             if rated_enough { cx.share(f.share_4_or_5) } else { "—".into() },
             // The score weighs in the average rating: with one or two ratings it would
